@@ -1,0 +1,115 @@
+/**
+ * The fabric controller's view of the cluster (what it believes, not what is), and the pure
+ * planning step its healing region runs: which queued work starts now and where each move
+ * goes. The controller machine owns this data; these helpers keep its actions short.
+ */
+import { type HealingView, type FaultDomainHealth, type WorkItem, selectWork } from './healingDecision.ts';
+import { chooseServer, type PlacementCandidate } from './placement.ts';
+import type { HealingPolicy } from './policy.ts';
+
+/** `suspect`: heartbeats missing, detection timer running. `dead`: declared dead. */
+export type ServerStatus = 'up' | 'suspect' | 'dead' | 'upgrading';
+
+export interface ServerView extends PlacementCandidate {
+  readonly status: ServerStatus;
+}
+
+/** Facts about the fabric that never change during a run (indexes for quick look-up). */
+export interface FabricIndex {
+  readonly serverIndex: Readonly<Record<string, number>>;
+  readonly siblingsOf: Readonly<Record<string, readonly string[]>>;
+  readonly faultDomains: readonly number[];
+}
+
+export interface StartedWork {
+  readonly item: WorkItem;
+  /** For a move: the server chosen for the new copy. */
+  readonly targetServerId: string | null;
+}
+
+export interface HealingPlan {
+  readonly started: readonly StartedWork[];
+  readonly queue: readonly WorkItem[];
+  readonly servers: readonly ServerView[];
+  readonly evictionTokens: Readonly<Record<number, number>>;
+}
+
+export interface PlanningInput {
+  readonly healing: HealingPolicy;
+  readonly servers: readonly ServerView[];
+  readonly placement: Readonly<Record<string, string | null>>;
+  readonly queue: readonly WorkItem[];
+  readonly inFlight: readonly WorkItem[];
+  readonly evictedServers: readonly string[];
+  readonly evictionTokens: Readonly<Record<number, number>>;
+  readonly fabric: FabricIndex;
+}
+
+export function faultDomainHealth(servers: readonly ServerView[], faultDomains: readonly number[]): FaultDomainHealth[] {
+  const health = faultDomains.map((faultDomain) => ({ faultDomain, servers: 0, lookDead: 0 }));
+  const byDomain = new Map(health.map((h) => [h.faultDomain, h]));
+  for (const server of servers) {
+    const h = byDomain.get(server.faultDomain)!;
+    h.servers++;
+    if (server.status === 'suspect' || server.status === 'dead') h.lookDead++;
+  }
+  return health;
+}
+
+export function healingView(input: PlanningInput): HealingView {
+  return {
+    queue: input.queue,
+    inFlight: input.inFlight,
+    faultDomains: faultDomainHealth(input.servers, input.fabric.faultDomains),
+    evictedServers: new Set(input.evictedServers),
+    evictionTokens: input.evictionTokens,
+  };
+}
+
+/** Which queued work starts now: the policy's selection, then a placement for each move. */
+export function planHealing(input: PlanningInput): HealingPlan {
+  if (input.queue.length === 0) return { started: [], queue: input.queue, servers: input.servers, evictionTokens: input.evictionTokens };
+  const decision = selectWork(input.healing, healingView(input));
+  if (decision.start.length === 0) return { started: [], queue: input.queue, servers: input.servers, evictionTokens: input.evictionTokens };
+  const servers = input.servers.slice();
+  const placement = { ...input.placement };
+  const startedIndexes = new Set<number>();
+  const started: StartedWork[] = [];
+  for (const index of decision.start) {
+    const item = input.queue[index]!;
+    if (item.kind === 'management') {
+      started.push({ item, targetServerId: null });
+      startedIndexes.add(index);
+      continue;
+    }
+    const siblings = (input.fabric.siblingsOf[item.instanceId] ?? [])
+      .map((id) => placement[id])
+      .filter((serverId): serverId is string => serverId != null)
+      .map((serverId) => servers[input.fabric.serverIndex[serverId]!]!);
+    const target = chooseServer(servers, siblings);
+    if (target === null) continue;
+    const targetIndex = input.fabric.serverIndex[target.id]!;
+    servers[targetIndex] = { ...target, load: target.load + 1 };
+    placement[item.instanceId] = target.id;
+    started.push({ item, targetServerId: target.id });
+    startedIndexes.add(index);
+  }
+  return {
+    started,
+    queue: input.queue.filter((_, index) => !startedIndexes.has(index)),
+    servers,
+    evictionTokens: started.length > 0 ? decision.evictionTokens : input.evictionTokens,
+  };
+}
+
+/** A copy of the view with one server changed; only `up` servers take new copies. */
+export function withServer(
+  servers: readonly ServerView[],
+  index: number,
+  change: { readonly status?: ServerStatus; readonly load?: number },
+): ServerView[] {
+  const next = servers.slice();
+  const status = change.status ?? servers[index]!.status;
+  next[index] = { ...servers[index]!, ...change, placeable: status === 'up' };
+  return next;
+}

@@ -1,0 +1,136 @@
+/**
+ * The healing region's decision, as a pure function of the controller's view: which queued
+ * pieces of work (instance moves, and portal requests when they share the queue) start now.
+ * The controller machine calls it from its `startWork` action; nothing else decides this.
+ */
+import type { HealingPolicy } from './policy.ts';
+import { zoneEvictionRatePerS, zoneState } from './zoneState.ts';
+
+export type WorkItem =
+  | { readonly kind: 'move'; readonly instanceId: string; readonly fromServerId: string; readonly fromFaultDomain: number }
+  | { readonly kind: 'management'; readonly requestId: string };
+
+export interface FaultDomainHealth {
+  readonly faultDomain: number;
+  readonly servers: number;
+  /** Servers whose heartbeats are missing or that were declared dead. */
+  readonly lookDead: number;
+}
+
+export interface HealingView {
+  readonly queue: readonly WorkItem[];
+  readonly inFlight: readonly WorkItem[];
+  readonly faultDomains: readonly FaultDomainHealth[];
+  /** Servers already evicted: moving the rest of their instances costs no eviction token. */
+  readonly evictedServers: ReadonlySet<string>;
+  /** Kubernetes preset: eviction tokens per fault domain (burst 1). */
+  readonly evictionTokens: Readonly<Record<number, number>>;
+}
+
+export interface HealingDecision {
+  /** Indexes into the queue, in queue order. */
+  readonly start: readonly number[];
+  readonly evictionTokens: Readonly<Record<number, number>>;
+}
+
+export function selectWork(policy: HealingPolicy, view: HealingView): HealingDecision {
+  switch (policy.kind) {
+    case 'serial':
+    case 'parallel':
+      return { start: firstN(view.queue.length, policy.concurrency - view.inFlight.length), evictionTokens: view.evictionTokens };
+    case 'adaptive':
+      return { start: selectAdaptive(policy, view), evictionTokens: view.evictionTokens };
+    case 'kubernetes':
+      return selectByEvictionTokens(view);
+  }
+}
+
+function firstN(available: number, limit: number): number[] {
+  const start: number[] = [];
+  for (let i = 0; i < Math.min(available, limit); i++) start.push(i);
+  return start;
+}
+
+/** A fault domain that is partly dark looks like a network fault: heal it slowly. */
+export function isPartiallyDisrupted(health: FaultDomainHealth, narrowConcurrency: number, unhealthyThreshold: number): boolean {
+  return (
+    health.lookDead > narrowConcurrency &&
+    health.lookDead < health.servers &&
+    health.lookDead / health.servers >= unhealthyThreshold
+  );
+}
+
+/** Every domain dark at once: the controller is the one cut off, so it moves nothing. */
+export function everyDomainLooksDead(domains: readonly FaultDomainHealth[]): boolean {
+  return domains.length > 0 && domains.every((d) => d.servers > 0 && d.lookDead === d.servers);
+}
+
+function selectAdaptive(policy: Extract<HealingPolicy, { kind: 'adaptive' }>, view: HealingView): number[] {
+  const allDark = everyDomainLooksDead(view.faultDomains);
+  const narrowDomains = new Set(
+    view.faultDomains
+      .filter((d) => isPartiallyDisrupted(d, policy.narrowConcurrency, policy.unhealthyThreshold))
+      .map((d) => d.faultDomain),
+  );
+  const inFlightByDomain = new Map<number, number>();
+  for (const item of view.inFlight) {
+    if (item.kind === 'move') inFlightByDomain.set(item.fromFaultDomain, (inFlightByDomain.get(item.fromFaultDomain) ?? 0) + 1);
+  }
+  let total = view.inFlight.length;
+  const start: number[] = [];
+  view.queue.forEach((item, index) => {
+    if (total >= policy.wideConcurrency) return;
+    if (item.kind === 'move') {
+      if (allDark) return;
+      const inDomain = inFlightByDomain.get(item.fromFaultDomain) ?? 0;
+      if (narrowDomains.has(item.fromFaultDomain) && inDomain >= policy.narrowConcurrency) return;
+      inFlightByDomain.set(item.fromFaultDomain, inDomain + 1);
+    }
+    start.push(index);
+    total++;
+  });
+  return start;
+}
+
+/**
+ * Kubernetes evicts nodes, not pods: a token lets every queued move of one more server of
+ * that zone start. Portal requests never wait for tokens.
+ */
+function selectByEvictionTokens(view: HealingView): HealingDecision {
+  const tokens: Record<number, number> = { ...view.evictionTokens };
+  const admittedServers = new Set<string>();
+  const start: number[] = [];
+  view.queue.forEach((item, index) => {
+    if (item.kind === 'management') {
+      start.push(index);
+      return;
+    }
+    if (view.evictedServers.has(item.fromServerId) || admittedServers.has(item.fromServerId)) {
+      start.push(index);
+      return;
+    }
+    if ((tokens[item.fromFaultDomain] ?? 0) >= 1) {
+      tokens[item.fromFaultDomain] = (tokens[item.fromFaultDomain] ?? 0) - 1;
+      admittedServers.add(item.fromServerId);
+      start.push(index);
+    }
+  });
+  return { start, evictionTokens: tokens };
+}
+
+/** One eviction pass's refill: each zone earns its rate × the pass interval, burst 1. */
+export function refillEvictionTokens(
+  policy: Extract<HealingPolicy, { kind: 'kubernetes' }>,
+  domains: readonly FaultDomainHealth[],
+  tokens: Readonly<Record<number, number>>,
+  passS: number,
+): Record<number, number> {
+  const everyZoneFull = domains.length > 0 && domains.every((d) => zoneState(d.servers - d.lookDead, d.lookDead, policy) === 'FullDisruption');
+  const refilled: Record<number, number> = {};
+  for (const d of domains) {
+    const state = zoneState(d.servers - d.lookDead, d.lookDead, policy);
+    const rate = zoneEvictionRatePerS(state, d.servers, everyZoneFull, policy);
+    refilled[d.faultDomain] = Math.min(1, (tokens[d.faultDomain] ?? 0) + rate * passS);
+  }
+  return refilled;
+}

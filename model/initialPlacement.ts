@@ -1,0 +1,39 @@
+/**
+ * Where every instance runs when the story begins: the controller's own placement rule
+ * applied instance by instance, so the starting fabric is one the controller could have built.
+ */
+import type { ServerView } from './controllerView.ts';
+import { chooseServer } from './placement.ts';
+import { type Topology, instancesOf } from './topology.ts';
+
+export interface InitialPlacement {
+  readonly placement: Readonly<Record<string, string>>;
+  readonly servers: readonly ServerView[];
+  /** Instances that found no room (the topology asks for more than the servers hold). */
+  readonly unplaced: readonly string[];
+}
+
+export function placeInitially(topology: Topology): InitialPlacement {
+  const servers: ServerView[] = topology.servers.map((s) => ({ ...s, load: 0, placeable: true, status: 'up' }));
+  const indexOf = new Map(servers.map((s, i) => [s.id, i]));
+  const placement: Record<string, string> = {};
+  const unplaced: string[] = [];
+  const placedOfRole = new Map<string, ServerView[]>();
+  // First instances of every role before any second one, as a fabric deploys them: second
+  // instances then spread over what is left instead of piling onto the first servers.
+  const deploymentOrder = instancesOf(topology).sort((a, b) => a.index - b.index);
+  for (const instance of deploymentOrder) {
+    const roleKey = `${instance.appId}/${instance.roleId}`;
+    const siblings = placedOfRole.get(roleKey) ?? [];
+    const target = chooseServer(servers, siblings);
+    if (target === null) {
+      unplaced.push(instance.id);
+      continue;
+    }
+    const index = indexOf.get(target.id)!;
+    servers[index] = { ...target, load: target.load + 1 };
+    placement[instance.id] = target.id;
+    placedOfRole.set(roleKey, [...siblings, servers[index]]);
+  }
+  return { placement, servers, unplaced };
+}

@@ -1,0 +1,323 @@
+/**
+ * The fabric controller, as parallel regions: detection (declares a server dead once its
+ * heartbeats are missing for the detection timeout), healing (a queue of instance moves
+ * started under the healing policy, fencing or abandoning the servers they leave), and
+ * management (portal requests, either behind the healing queue — the 2009 design — or in a
+ * lane of their own). An operator can switch healing to parallel mid-run.
+ */
+import { assign, enqueueActions, not, setup } from 'xstate';
+import { type FabricIndex, type ServerView, planHealing, withServer, faultDomainHealth } from '../controllerView.ts';
+import { type WorkItem, refillEvictionTokens } from '../healingDecision.ts';
+import type { ControllerPolicy, HealingPolicy, ManagementLane } from '../policy.ts';
+import type { Timings } from '../timings.ts';
+
+export interface ControllerInput {
+  readonly policy: ControllerPolicy;
+  readonly timings: Timings;
+  readonly servers: readonly ServerView[];
+  readonly placement: Readonly<Record<string, string | null>>;
+  readonly fabric: FabricIndex;
+}
+
+export interface ControllerContext {
+  readonly healing: HealingPolicy;
+  readonly management: ManagementLane;
+  readonly fencing: boolean;
+  readonly timings: Timings;
+  readonly fabric: FabricIndex;
+  readonly servers: readonly ServerView[];
+  /** Where the controller believes each instance runs; null while it waits for a move. */
+  readonly placement: Readonly<Record<string, string | null>>;
+  /** The healing queue: instance moves, and portal requests when they share it. */
+  readonly queue: readonly WorkItem[];
+  readonly inFlight: readonly WorkItem[];
+  readonly ownLane: readonly string[];
+  readonly ownLaneServing: string | null;
+  /** Servers some move has already left: fenced, or abandoned when fencing is off. */
+  readonly evictedServers: readonly string[];
+  readonly evictionTokens: Readonly<Record<number, number>>;
+}
+
+export type ControllerEvent =
+  | { type: 'server.heartbeatLost'; serverId: string }
+  | { type: 'server.heartbeatRestored'; serverId: string }
+  | { type: 'server.draining'; serverId: string }
+  | { type: 'server.upgraded'; serverId: string }
+  | { type: 'server.upgradeFailed'; serverId: string }
+  | { type: 'server.repaired'; serverId: string }
+  | { type: 'server.rejoined'; serverId: string; hosted: readonly string[] }
+  | { type: 'instance.running'; instanceId: string; serverId: string }
+  | { type: 'portal.request'; requestId: string }
+  | { type: 'operator.switchToParallel' }
+  | { type: 'detection.expired'; serverId: string }
+  | { type: 'management.served'; requestId: string };
+
+export type ControllerEmitted =
+  | { type: 'controller.declaredDead'; serverId: string }
+  | { type: 'controller.serverRestored'; serverId: string }
+  | { type: 'controller.queued'; instanceId: string }
+  | { type: 'controller.evict'; serverId: string; fence: boolean }
+  | { type: 'controller.move'; instanceId: string; serverId: string }
+  | { type: 'controller.managementAnswered'; requestId: string }
+  | { type: 'controller.policySwitched'; policy: HealingPolicy['kind'] };
+
+const PARALLEL: HealingPolicy = { kind: 'parallel', concurrency: 1_000_000 };
+
+type ServerEventOf<T extends ControllerEvent['type']> = Extract<ControllerEvent, { type: T }>;
+
+function serverIndexOf(context: ControllerContext, event: { serverId: string }): number {
+  return context.fabric.serverIndex[event.serverId]!;
+}
+
+function statusOf(context: ControllerContext, event: ControllerEvent): ServerView['status'] | null {
+  return 'serverId' in event ? context.servers[serverIndexOf(context, event)]!.status : null;
+}
+
+function isEvicted(context: ControllerContext, serverId: string): boolean {
+  return context.evictedServers.includes(serverId);
+}
+
+/** Queued moves of instances that are in fact still on `serverId` go back where they were. */
+function reclaimQueuedMoves(context: ControllerContext, serverId: string, stillHosted: (instanceId: string) => boolean) {
+  const placement = { ...context.placement };
+  let reclaimed = 0;
+  const queue = context.queue.filter((item) => {
+    if (item.kind !== 'move' || item.fromServerId !== serverId || !stillHosted(item.instanceId)) return true;
+    placement[item.instanceId] = serverId;
+    reclaimed++;
+    return false;
+  });
+  return { queue, placement, reclaimed };
+}
+
+export const controllerMachine = setup({
+  types: {
+    input: {} as ControllerInput,
+    context: {} as ControllerContext,
+    events: {} as ControllerEvent,
+    emitted: {} as ControllerEmitted,
+  },
+  delays: {
+    detectionTimeout: ({ context }) => context.timings.detectionTimeoutS * 1000,
+    managementService: ({ context }) => context.timings.managementServiceS * 1000,
+    evictionPass: ({ context }) => context.timings.evictionPassS * 1000,
+  },
+  guards: {
+    serverLooksUp: ({ context, event }) => statusOf(context, event) === 'up',
+    serverIsSuspect: ({ context, event }) => statusOf(context, event) === 'suspect',
+    serverDeadNotEvicted: ({ context, event }) =>
+      statusOf(context, event) === 'dead' && 'serverId' in event && !isEvicted(context, event.serverId),
+    hasWorkToStart: ({ context }) => planHealing(context).started.length > 0,
+    awaitsEvictionTokens: ({ context }) =>
+      context.healing.kind === 'kubernetes' &&
+      context.queue.some((item) => item.kind === 'move' && !isEvicted(context, item.fromServerId) && (context.evictionTokens[item.fromFaultDomain] ?? 0) < 1),
+    managementHasOwnLane: ({ context }) => context.management === 'own-lane',
+    ownLaneFree: ({ context }) => context.ownLaneServing === null && context.ownLane.length > 0,
+  },
+  actions: {
+    startDetection: enqueueActions(({ context, event, enqueue }) => {
+      const e = event as ServerEventOf<'server.heartbeatLost'>;
+      enqueue.assign({ servers: withServer(context.servers, serverIndexOf(context, e), { status: 'suspect' }) });
+      enqueue.raise({ type: 'detection.expired', serverId: e.serverId }, { delay: 'detectionTimeout', id: `detect:${e.serverId}` });
+    }),
+    stopDetection: enqueueActions(({ context, event, enqueue }) => {
+      const e = event as { serverId: string };
+      enqueue.cancel(`detect:${e.serverId}`);
+      enqueue.assign({ servers: withServer(context.servers, serverIndexOf(context, e), { status: 'up' }) });
+    }),
+    /** Declare dead: forget what ran there, queue a move for each instance, tell monitoring. */
+    declareDead: enqueueActions(({ context, event, enqueue }) => {
+      const { serverId } = event as { serverId: string };
+      const index = serverIndexOf(context, { serverId });
+      const server = context.servers[index]!;
+      enqueue.cancel(`detect:${serverId}`);
+      const placement = { ...context.placement };
+      const queue = context.queue.slice();
+      const movedAway = new Set<string>();
+      for (const instanceId in context.placement) {
+        if (context.placement[instanceId] !== serverId) continue;
+        placement[instanceId] = null;
+        movedAway.add(instanceId);
+        queue.push({ kind: 'move', instanceId, fromServerId: serverId, fromFaultDomain: server.faultDomain });
+      }
+      enqueue.assign({
+        servers: withServer(context.servers, index, { status: 'dead', load: 0 }),
+        placement,
+        queue,
+        inFlight: context.inFlight.filter((item) => item.kind !== 'move' || !movedAway.has(item.instanceId)),
+      });
+      enqueue.emit({ type: 'controller.declaredDead', serverId });
+      for (const instanceId of movedAway) enqueue.emit({ type: 'controller.queued', instanceId });
+    }),
+    /** A server declared dead but never evicted answers again: its instances never stopped. */
+    welcomeBackUnevicted: enqueueActions(({ context, event, enqueue }) => {
+      const { serverId } = event as { serverId: string };
+      const { queue, placement, reclaimed } = reclaimQueuedMoves(context, serverId, () => true);
+      enqueue.assign({ queue, placement, servers: withServer(context.servers, serverIndexOf(context, { serverId }), { status: 'up', load: reclaimed }) });
+      enqueue.emit({ type: 'controller.serverRestored', serverId });
+    }),
+    welcomeBackRepaired: enqueueActions(({ context, event, enqueue }) => {
+      const { serverId } = event as { serverId: string };
+      enqueue.assign({
+        servers: withServer(context.servers, serverIndexOf(context, { serverId }), { status: 'up', load: 0 }),
+        evictedServers: context.evictedServers.filter((id) => id !== serverId),
+      });
+      enqueue.emit({ type: 'controller.serverRestored', serverId });
+    }),
+    /** An abandoned server comes back with the copies it kept running: count them, reclaim queued ones. */
+    welcomeBackRejoined: enqueueActions(({ context, event, enqueue }) => {
+      const { serverId, hosted } = event as ServerEventOf<'server.rejoined'>;
+      const { queue, placement } = reclaimQueuedMoves(context, serverId, (id) => hosted.includes(id));
+      enqueue.assign({
+        queue,
+        placement,
+        servers: withServer(context.servers, serverIndexOf(context, { serverId }), { status: 'up', load: hosted.length }),
+        evictedServers: context.evictedServers.filter((id) => id !== serverId),
+      });
+      enqueue.emit({ type: 'controller.serverRestored', serverId });
+    }),
+    markUpgrading: enqueueActions(({ context, event, enqueue }) => {
+      const { serverId } = event as { serverId: string };
+      enqueue.cancel(`detect:${serverId}`);
+      enqueue.assign({ servers: withServer(context.servers, serverIndexOf(context, { serverId }), { status: 'upgrading' }) });
+    }),
+    markUpgraded: assign({
+      servers: ({ context, event }) => withServer(context.servers, serverIndexOf(context, event as { serverId: string }), { status: 'up' }),
+    }),
+    /** Start what the policy allows: evict (fence or abandon) each server a move first leaves. */
+    startWork: enqueueActions(({ context, enqueue }) => {
+      const plan = planHealing(context);
+      const evicted = context.evictedServers.slice();
+      const placement = { ...context.placement };
+      for (const { item, targetServerId } of plan.started) {
+        if (item.kind === 'management') {
+          enqueue.raise({ type: 'management.served', requestId: item.requestId }, { delay: 'managementService', id: `serve:${item.requestId}` });
+          continue;
+        }
+        if (!evicted.includes(item.fromServerId)) {
+          evicted.push(item.fromServerId);
+          enqueue.emit({ type: 'controller.evict', serverId: item.fromServerId, fence: context.fencing });
+        }
+        placement[item.instanceId] = targetServerId;
+        enqueue.emit({ type: 'controller.move', instanceId: item.instanceId, serverId: targetServerId! });
+      }
+      enqueue.assign({
+        queue: plan.queue,
+        servers: plan.servers,
+        placement,
+        evictedServers: evicted,
+        evictionTokens: plan.evictionTokens,
+        inFlight: [...context.inFlight, ...plan.started.map((s) => s.item)],
+      });
+    }),
+    completeMove: assign({
+      inFlight: ({ context, event }) => {
+        const { instanceId } = event as ServerEventOf<'instance.running'>;
+        return context.inFlight.filter((item) => item.kind !== 'move' || item.instanceId !== instanceId);
+      },
+    }),
+    refillEvictionTokens: assign({
+      evictionTokens: ({ context }) =>
+        context.healing.kind === 'kubernetes'
+          ? refillEvictionTokens(context.healing, faultDomainHealth(context.servers, context.fabric.faultDomains), context.evictionTokens, context.timings.evictionPassS)
+          : context.evictionTokens,
+    }),
+    switchToParallel: enqueueActions(({ enqueue }) => {
+      enqueue.assign({ healing: PARALLEL });
+      enqueue.emit({ type: 'controller.policySwitched', policy: 'parallel' });
+    }),
+    queueBehindHealing: assign({
+      queue: ({ context, event }) => [...context.queue, { kind: 'management', requestId: (event as ServerEventOf<'portal.request'>).requestId }],
+    }),
+    queueInOwnLane: assign({
+      ownLane: ({ context, event }) => [...context.ownLane, (event as ServerEventOf<'portal.request'>).requestId],
+    }),
+    serveFromOwnLane: enqueueActions(({ context, enqueue }) => {
+      const [requestId, ...rest] = context.ownLane;
+      enqueue.assign({ ownLane: rest, ownLaneServing: requestId! });
+      enqueue.raise({ type: 'management.served', requestId: requestId! }, { delay: 'managementService', id: `serve:${requestId}` });
+    }),
+    answerRequest: enqueueActions(({ context, event, enqueue }) => {
+      const { requestId } = event as ServerEventOf<'management.served'>;
+      enqueue.assign({
+        inFlight: context.inFlight.filter((item) => item.kind !== 'management' || item.requestId !== requestId),
+        ownLaneServing: context.ownLaneServing === requestId ? null : context.ownLaneServing,
+      });
+      enqueue.emit({ type: 'controller.managementAnswered', requestId });
+    }),
+  },
+}).createMachine({
+  id: 'controller',
+  type: 'parallel',
+  context: ({ input }) => ({
+    healing: input.policy.healing,
+    management: input.policy.management,
+    fencing: input.policy.fencing,
+    timings: input.timings,
+    fabric: input.fabric,
+    servers: input.servers,
+    placement: input.placement,
+    queue: [],
+    inFlight: [],
+    ownLane: [],
+    ownLaneServing: null,
+    evictedServers: [],
+    evictionTokens: Object.fromEntries(input.fabric.faultDomains.map((d) => [d, 1])),
+  }),
+  states: {
+    detection: {
+      initial: 'watching',
+      states: {
+        watching: {
+          on: {
+            'server.heartbeatLost': { guard: 'serverLooksUp', actions: 'startDetection' },
+            'server.heartbeatRestored': [
+              { guard: 'serverIsSuspect', actions: 'stopDetection' },
+              { guard: 'serverDeadNotEvicted', actions: 'welcomeBackUnevicted' },
+            ],
+            'detection.expired': { guard: 'serverIsSuspect', actions: 'declareDead' },
+            'server.upgradeFailed': { actions: 'declareDead' },
+            'server.draining': { actions: 'markUpgrading' },
+            'server.upgraded': { actions: 'markUpgraded' },
+            'server.repaired': { actions: 'welcomeBackRepaired' },
+            'server.rejoined': { actions: 'welcomeBackRejoined' },
+          },
+        },
+      },
+    },
+    healing: {
+      initial: 'steady',
+      always: { guard: 'hasWorkToStart', actions: 'startWork' },
+      on: {
+        'instance.running': { actions: 'completeMove' },
+        'operator.switchToParallel': { actions: 'switchToParallel' },
+      },
+      states: {
+        steady: {
+          always: { guard: 'awaitsEvictionTokens', target: 'pacingEvictions' },
+        },
+        /** Kubernetes preset: an eviction pass every few seconds refills each zone's tokens. */
+        pacingEvictions: {
+          after: { evictionPass: { target: 'pacingEvictions', reenter: true, actions: 'refillEvictionTokens' } },
+          always: { guard: not('awaitsEvictionTokens'), target: 'steady' },
+        },
+      },
+    },
+    management: {
+      initial: 'routing',
+      on: { 'management.served': { actions: 'answerRequest' } },
+      states: {
+        routing: {
+          always: [{ guard: 'managementHasOwnLane', target: 'ownLane' }, { target: 'sharedQueue' }],
+        },
+        sharedQueue: {
+          on: { 'portal.request': { actions: 'queueBehindHealing' } },
+        },
+        ownLane: {
+          on: { 'portal.request': { actions: 'queueInOwnLane' } },
+          always: { guard: 'ownLaneFree', actions: 'serveFromOwnLane' },
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,81 @@
+/**
+ * The fabric's actors, built from a scenario: one per server, per role instance, and one
+ * each for the controller, the upgrade, the deployment service, monitoring and storage.
+ */
+import { type AnyActorLogic, type AnyActorRef, createActor } from 'xstate';
+import type { FabricIndex } from '../controllerView.ts';
+import { placeInitially } from '../initialPlacement.ts';
+import { controllerMachine } from '../machines/controllerMachine.ts';
+import { deploymentServiceMachine } from '../machines/deploymentServiceMachine.ts';
+import { instanceMachine } from '../machines/instanceMachine.ts';
+import { monitoringMachine } from '../machines/monitoringMachine.ts';
+import { serverMachine } from '../machines/serverMachine.ts';
+import { storageMachine } from '../machines/storageMachine.ts';
+import { upgradeMachine } from '../machines/upgradeMachine.ts';
+import type { Scenario } from '../scenario.ts';
+import { faultDomainsOf, instancesOf, updateDomainsOf } from '../topology.ts';
+import { type Address, CONTROLLER, DEPLOYMENT_SERVICE, MONITORING, STORAGE, UPGRADE, instanceAddress, serverAddress } from './addresses.ts';
+
+export type ActorKind = 'server' | 'instance' | 'controller' | 'upgrade' | 'deploymentService' | 'monitoring' | 'storage';
+
+export interface FabricActor {
+  readonly address: Address;
+  readonly kind: ActorKind;
+  readonly ref: AnyActorRef;
+}
+
+/** The machine of each kind, for coverage and for anyone enumerating the model. */
+export const machinesByKind: Readonly<Record<ActorKind, AnyActorLogic>> = {
+  server: serverMachine,
+  instance: instanceMachine,
+  controller: controllerMachine,
+  upgrade: upgradeMachine,
+  deploymentService: deploymentServiceMachine,
+  monitoring: monitoringMachine,
+  storage: storageMachine,
+};
+
+export class PlacementError extends Error {}
+
+export function buildFabric(scenario: Scenario): FabricActor[] {
+  const { topology, timings, policy } = scenario;
+  const initial = placeInitially(topology);
+  if (initial.unplaced.length > 0) {
+    throw new PlacementError(`topology: ${initial.unplaced.length} instance(s) find no server with room (first: ${initial.unplaced[0]}); add servers or capacity`);
+  }
+  const instances = instancesOf(topology);
+  const siblingsOf: Record<string, string[]> = {};
+  const byRole = new Map<string, string[]>();
+  for (const instance of instances) {
+    const key = `${instance.appId}/${instance.roleId}`;
+    byRole.set(key, [...(byRole.get(key) ?? []), instance.id]);
+  }
+  for (const instance of instances) {
+    siblingsOf[instance.id] = byRole.get(`${instance.appId}/${instance.roleId}`)!.filter((id) => id !== instance.id);
+  }
+  const fabric: FabricIndex = {
+    serverIndex: Object.fromEntries(topology.servers.map((s, i) => [s.id, i])),
+    siblingsOf,
+    faultDomains: faultDomainsOf(topology),
+  };
+  const hostedBy = new Map<string, string[]>();
+  for (const [id, serverId] of Object.entries(initial.placement)) hostedBy.set(serverId, [...(hostedBy.get(serverId) ?? []), id]);
+
+  const actors: FabricActor[] = [];
+  const add = (address: Address, kind: ActorKind, logic: AnyActorLogic, input?: unknown) =>
+    actors.push({ address, kind, ref: createActor(logic, input === undefined ? {} : { input }) });
+
+  add(CONTROLLER, 'controller', controllerMachine, { policy, timings, servers: initial.servers, placement: initial.placement, fabric });
+  add(UPGRADE, 'upgrade', upgradeMachine, {
+    domains: updateDomainsOf(topology).map((ud) => topology.servers.filter((s) => s.updateDomain === ud).map((s) => s.id)),
+    gate: policy.upgradeGate,
+    haltBudget: policy.haltBudget,
+    startTimeoutS: timings.upgradeStartTimeoutS,
+  });
+  add(DEPLOYMENT_SERVICE, 'deploymentService', deploymentServiceMachine, { callS: timings.deploymentCallS });
+  add(MONITORING, 'monitoring', monitoringMachine, { threshold: policy.alertThreshold, evaluationS: timings.alertEvaluationS });
+  add(STORAGE, 'storage', storageMachine);
+  for (const spec of topology.servers) add(serverAddress(spec.id), 'server', serverMachine, { spec, hosted: hostedBy.get(spec.id) ?? [], timings });
+  for (const instance of instances) add(instanceAddress(instance.id), 'instance', instanceMachine, { instanceId: instance.id, serverId: initial.placement[instance.id] ?? null, timings });
+  return actors;
+}

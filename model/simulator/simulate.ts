@@ -1,0 +1,173 @@
+/**
+ * The deterministic discrete-event simulator. One agenda ordered by (time, insertion); each
+ * step delivers one event to one actor and records what changed. Machines' delays are
+ * taken over from XState's scheduler as plain data (event, target, deadline), so a pending
+ * timer is as visible in the trace as any other event; no wall-clock time is ever read.
+ */
+import type { AnyActorRef, EventObject } from 'xstate';
+import type { Scenario } from '../scenario.ts';
+import { inTimeOrder } from '../faultSchedule.ts';
+import type { Address } from './addresses.ts';
+import { AvailabilityTracker, servingCopies } from './availability.ts';
+import { EventQueue } from './eventQueue.ts';
+import { type ActorKind, type FabricActor, buildFabric } from './fabric.ts';
+import { deliveriesOf } from './faultEvents.ts';
+import { type EventSource, type RunEnd, type Trace, type TraceEntry, stateKey } from './trace.ts';
+import { type FabricEmitted, type FabricEvent, recipientsOf } from './wiring.ts';
+
+export interface SimulationOptions {
+  /** Deliveries allowed before the run is cut short and reported as a liveness failure. */
+  readonly stepLimit?: number;
+}
+
+export const DEFAULT_STEP_LIMIT = 2_000_000;
+
+interface Pending {
+  readonly to: Address;
+  readonly from: EventSource;
+  readonly event: EventObject;
+  readonly timerKey: string | null;
+  cancelled: boolean;
+}
+
+interface Watched {
+  readonly actor: FabricActor;
+  snapshot: unknown;
+  state: string;
+  gauge: number;
+}
+
+export class SimulationError extends Error {}
+
+export function simulate(scenario: Scenario, options: SimulationOptions = {}): Trace {
+  const stepLimit = options.stepLimit ?? DEFAULT_STEP_LIMIT;
+  const agenda = new EventQueue<Pending>();
+  const timers = new Map<string, Pending>();
+  const entries: TraceEntry[] = [];
+  let nowS = 0;
+
+  const fabric = buildFabric(scenario);
+  const watched = new Map<Address, Watched>();
+
+  for (const actor of fabric) {
+    const { ref, address } = actor;
+    takeOverScheduler(ref, address);
+    ref.on('*', (emitted: EventObject) => {
+      const event = emitted as FabricEmitted;
+      const recipients = recipientsOf(event);
+      if (recipients.length === 0) entries.push({ t: nowS, kind: 'event', from: address, to: null, event });
+      for (const to of recipients) agenda.push(nowS, { to, from: address, event, timerKey: null, cancelled: false });
+    });
+  }
+  for (const actor of fabric) actor.ref.start();
+
+  const initialStates: Record<Address, string> = {};
+  const instanceValues = new Map<string, unknown>();
+  for (const actor of fabric) {
+    if (actor.kind === 'instance') instanceValues.set(actor.ref.getSnapshot().context.instanceId, actor.ref.getSnapshot().value);
+  }
+  const availability = new AvailabilityTracker(scenario.topology.apps, (id) => servingCopies(instanceValues.get(id)));
+  for (const actor of fabric) {
+    const snapshot = actor.ref.getSnapshot();
+    const state = stateKey(snapshot.value);
+    initialStates[actor.address] = state;
+    watched.set(actor.address, { actor, snapshot, state, gauge: gaugeOf(actor.kind, snapshot) });
+  }
+
+  for (const fault of inTimeOrder(scenario.faults)) {
+    for (const delivery of deliveriesOf(fault, scenario.topology)) {
+      agenda.push(delivery.atS, { to: delivery.to, from: 'fault', event: delivery.event, timerKey: null, cancelled: false });
+    }
+  }
+
+  let steps = 0;
+  let end: RunEnd = 'quiescent';
+  for (;;) {
+    const t = agenda.peekTimeS();
+    if (t === undefined) break;
+    if (t > scenario.horizonS) {
+      end = 'horizon';
+      break;
+    }
+    const pending = agenda.pop()!;
+    if (pending.cancelled) continue;
+    if (pending.timerKey !== null && timers.get(pending.timerKey) === pending) timers.delete(pending.timerKey);
+    if (steps >= stepLimit) {
+      end = 'step-limit';
+      break;
+    }
+    steps++;
+    nowS = t;
+    const target = watched.get(pending.to);
+    if (target === undefined) throw new SimulationError(`event ${pending.event.type} addressed to unknown actor ${pending.to}`);
+    entries.push({ t, kind: 'event', from: pending.from, to: pending.to, event: pending.event as FabricEvent });
+    target.actor.ref.send(pending.event);
+    observe(target);
+  }
+
+  const finalStates: Record<Address, string> = {};
+  for (const [address, w] of watched) finalStates[address] = w.state;
+  return { entries, initialStates, finalStates, endS: nowS, steps, end };
+
+  function observe(w: Watched): void {
+    const snapshot = w.actor.ref.getSnapshot();
+    if (snapshot === w.snapshot) return;
+    w.snapshot = snapshot;
+    if (snapshot.status === 'error') throw new SimulationError(`${w.actor.address} failed at t=${nowS}s: ${String(snapshot.error)}`);
+    const state = stateKey(snapshot.value);
+    if (state !== w.state) {
+      entries.push({ t: nowS, kind: 'state', actor: w.actor.address, from: w.state, to: state });
+      w.state = state;
+      if (w.actor.kind === 'instance') {
+        const change = availability.update(snapshot.context.instanceId, servingCopies(snapshot.value));
+        if (change) entries.push({ t: nowS, kind: 'app', ...change });
+      }
+    }
+    const gauge = gaugeOf(w.actor.kind, snapshot);
+    if (gauge !== w.gauge) {
+      w.gauge = gauge;
+      if (w.actor.kind === 'server') entries.push({ t: nowS, kind: 'load', serverId: snapshot.context.serverId, load: gauge });
+      if (w.actor.kind === 'controller') {
+        entries.push({ t: nowS, kind: 'queue', length: snapshot.context.queue.length, inFlight: snapshot.context.inFlight.length });
+      }
+    }
+  }
+
+  /** XState's delayed events become agenda entries: plain data with a deadline, cancellable by id. */
+  function takeOverScheduler(ref: AnyActorRef, address: Address): void {
+    const scheduler = ref.system.scheduler;
+    scheduler.schedule = (source, target, event, delayMs, id) => {
+      if (source !== target) throw new SimulationError(`${address}: delayed events to other actors are not part of the model`);
+      if (!Number.isInteger(delayMs / 1000)) throw new SimulationError(`${address}: delay ${delayMs} ms is not a whole number of seconds`);
+      const timerKey = `${address}#${id ?? event.type}`;
+      const previous = timers.get(timerKey);
+      if (previous) previous.cancelled = true;
+      const pending: Pending = { to: address, from: 'timer', event, timerKey, cancelled: false };
+      timers.set(timerKey, pending);
+      agenda.push(nowS + delayMs / 1000, pending);
+    };
+    scheduler.cancel = (_source, id) => {
+      const timerKey = `${address}#${id}`;
+      const pending = timers.get(timerKey);
+      if (pending) {
+        pending.cancelled = true;
+        timers.delete(timerKey);
+      }
+    };
+    scheduler.cancelAll = () => {
+      for (const [key, pending] of timers) {
+        if (pending.to === address) {
+          pending.cancelled = true;
+          timers.delete(key);
+        }
+      }
+    };
+  }
+}
+
+/** The one number per actor the trace follows: a server's load, the controller's queue. */
+function gaugeOf(kind: ActorKind, snapshot: { context: any }): number {
+  if (kind === 'server') return snapshot.context.hosted.length;
+  if (kind === 'controller') return snapshot.context.queue.length * 1_000_000 + snapshot.context.inFlight.length;
+  return 0;
+}

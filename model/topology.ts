@@ -1,0 +1,94 @@
+/**
+ * The physical and logical shape of a fabric: servers in fault domains (racks) and update
+ * domains, and the apps (hosted services) whose role instances run on them.
+ */
+
+export interface ServerSpec {
+  readonly id: string;
+  /** The rack: servers sharing a top-of-rack switch and power feed fail together. */
+  readonly faultDomain: number;
+  /** The upgrade walk takes down one update domain at a time. */
+  readonly updateDomain: number;
+  /** How many role instances the server can host at once. */
+  readonly capacity: number;
+}
+
+export interface RoleSpec {
+  readonly id: string;
+  readonly instances: number;
+}
+
+export interface AppSpec {
+  readonly id: string;
+  readonly roles: readonly RoleSpec[];
+}
+
+/** A subscription's instance quota, as in the 2009 CTP: the template default is two. */
+export interface Quota {
+  readonly instancesPerRole: number;
+  /** The fix after the incident: the second instance of a role does not count. */
+  readonly secondInstanceFree: boolean;
+}
+
+export interface Topology {
+  readonly servers: readonly ServerSpec[];
+  readonly apps: readonly AppSpec[];
+  readonly quota?: Quota;
+}
+
+/** A role instance's identity, stable across moves: `app/role/index`. */
+export type InstanceId = string;
+
+export interface InstanceSpec {
+  readonly id: InstanceId;
+  readonly appId: string;
+  readonly roleId: string;
+  readonly index: number;
+}
+
+export function instanceId(appId: string, roleId: string, index: number): InstanceId {
+  return `${appId}/${roleId}/${index}`;
+}
+
+export function instancesOf(topology: Topology): InstanceSpec[] {
+  const instances: InstanceSpec[] = [];
+  for (const app of topology.apps) {
+    for (const role of app.roles) {
+      for (let index = 0; index < role.instances; index++) {
+        instances.push({ id: instanceId(app.id, role.id, index), appId: app.id, roleId: role.id, index });
+      }
+    }
+  }
+  return instances;
+}
+
+/**
+ * Servers laid out as a real cluster is racked: round-robin over fault domains, and each
+ * fault domain's servers round-robin over update domains, so every (fault, update) domain
+ * pair holds about the same number of servers.
+ */
+export function rackedServers(count: number, faultDomains: number, updateDomains: number, capacity: number): ServerSpec[] {
+  const servers: ServerSpec[] = [];
+  for (let i = 0; i < count; i++) {
+    servers.push({
+      id: `s${String(i).padStart(2, '0')}`,
+      faultDomain: i % faultDomains,
+      updateDomain: Math.floor(i / faultDomains) % updateDomains,
+      capacity,
+    });
+  }
+  return servers;
+}
+
+export function faultDomainsOf(topology: Topology): number[] {
+  return [...new Set(topology.servers.map((s) => s.faultDomain))].sort((a, b) => a - b);
+}
+
+export function updateDomainsOf(topology: Topology): number[] {
+  return [...new Set(topology.servers.map((s) => s.updateDomain))].sort((a, b) => a - b);
+}
+
+/** Instances a role counts against quota: with the post-incident rule the second is free. */
+export function quotaCharge(role: RoleSpec, quota: Quota): number {
+  return quota.secondInstanceFree && role.instances >= 2 ? role.instances - 1 : role.instances;
+}
