@@ -2,7 +2,7 @@
  * The fabric's actors, built from a scenario: one per server, per role instance, and one
  * each for the controller, the upgrade, the deployment service, monitoring and storage.
  */
-import { type AnyActorLogic, type AnyActorRef, createActor } from 'xstate';
+import { type AnyActorLogic, type AnyActorRef, type InspectionEvent, createActor } from 'xstate';
 import type { FabricIndex } from '../controllerView.ts';
 import { placeInitially } from '../initialPlacement.ts';
 import { controllerMachine } from '../machines/controllerMachine.ts';
@@ -37,7 +37,7 @@ export const machinesByKind: Readonly<Record<ActorKind, AnyActorLogic>> = {
 
 export class PlacementError extends Error {}
 
-export function buildFabric(scenario: Scenario): FabricActor[] {
+export function buildFabric(scenario: Scenario, inspect?: (event: InspectionEvent) => void): FabricActor[] {
   const { topology, timings, policy } = scenario;
   const initial = placeInitially(topology);
   if (initial.unplaced.length > 0) {
@@ -63,7 +63,7 @@ export function buildFabric(scenario: Scenario): FabricActor[] {
 
   const actors: FabricActor[] = [];
   const add = (address: Address, kind: ActorKind, logic: AnyActorLogic, input?: unknown) =>
-    actors.push({ address, kind, ref: createActor(logic, input === undefined ? {} : { input }) });
+    actors.push({ address, kind, ref: createActor(logic, { ...(input === undefined ? {} : { input }), ...(inspect ? { inspect } : {}) }) });
 
   add(CONTROLLER, 'controller', controllerMachine, { policy, timings, servers: initial.servers, placement: initial.placement, fabric });
   add(UPGRADE, 'upgrade', upgradeMachine, {

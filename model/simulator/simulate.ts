@@ -4,31 +4,25 @@
  * taken over from XState's scheduler as plain data (event, target, deadline), so a pending
  * timer is as visible in the trace as any other event; no wall-clock time is ever read.
  */
-import type { AnyActorRef, EventObject } from 'xstate';
+import type { EventObject, InspectionEvent } from 'xstate';
 import type { Scenario } from '../scenario.ts';
 import { inTimeOrder } from '../faultSchedule.ts';
 import type { Address } from './addresses.ts';
 import { AvailabilityTracker, servingCopies } from './availability.ts';
-import { EventQueue } from './eventQueue.ts';
+import { Agenda } from './agenda.ts';
 import { type ActorKind, type FabricActor, buildFabric } from './fabric.ts';
 import { deliveriesOf } from './faultEvents.ts';
-import { type EventSource, type RunEnd, type Trace, type TraceEntry, stateKey } from './trace.ts';
+import { type RunEnd, type Trace, type TraceEntry, stateKey } from './trace.ts';
 import { type FabricEmitted, type FabricEvent, recipientsOf } from './wiring.ts';
 
 export interface SimulationOptions {
   /** Deliveries allowed before the run is cut short and reported as a liveness failure. */
   readonly stepLimit?: number;
+  /** An XState inspection observer on every actor (model coverage); off by default, it costs time. */
+  readonly inspect?: (event: InspectionEvent) => void;
 }
 
 export const DEFAULT_STEP_LIMIT = 2_000_000;
-
-interface Pending {
-  readonly to: Address;
-  readonly from: EventSource;
-  readonly event: EventObject;
-  readonly timerKey: string | null;
-  cancelled: boolean;
-}
 
 interface Watched {
   readonly actor: FabricActor;
@@ -41,22 +35,20 @@ export class SimulationError extends Error {}
 
 export function simulate(scenario: Scenario, options: SimulationOptions = {}): Trace {
   const stepLimit = options.stepLimit ?? DEFAULT_STEP_LIMIT;
-  const agenda = new EventQueue<Pending>();
-  const timers = new Map<string, Pending>();
+  const agenda = new Agenda();
   const entries: TraceEntry[] = [];
-  let nowS = 0;
 
-  const fabric = buildFabric(scenario);
+  const fabric = buildFabric(scenario, options.inspect);
   const watched = new Map<Address, Watched>();
 
   for (const actor of fabric) {
     const { ref, address } = actor;
-    takeOverScheduler(ref, address);
+    agenda.takeOverScheduler(ref, address);
     ref.on('*', (emitted: EventObject) => {
       const event = emitted as FabricEmitted;
       const recipients = recipientsOf(event);
-      if (recipients.length === 0) entries.push({ t: nowS, kind: 'event', from: address, to: null, event });
-      for (const to of recipients) agenda.push(nowS, { to, from: address, event, timerKey: null, cancelled: false });
+      if (recipients.length === 0) entries.push({ t: agenda.nowS, kind: 'event', from: address, to: null, event });
+      for (const to of recipients) agenda.push(agenda.nowS, to, address, event);
     });
   }
   for (const actor of fabric) actor.ref.start();
@@ -76,7 +68,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): T
 
   for (const fault of inTimeOrder(scenario.faults)) {
     for (const delivery of deliveriesOf(fault, scenario.topology)) {
-      agenda.push(delivery.atS, { to: delivery.to, from: 'fault', event: delivery.event, timerKey: null, cancelled: false });
+      agenda.push(delivery.atS, delivery.to, 'fault', delivery.event);
     }
   }
 
@@ -89,80 +81,48 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): T
       end = 'horizon';
       break;
     }
-    const pending = agenda.pop()!;
-    if (pending.cancelled) continue;
-    if (pending.timerKey !== null && timers.get(pending.timerKey) === pending) timers.delete(pending.timerKey);
     if (steps >= stepLimit) {
       end = 'step-limit';
       break;
     }
+    const pending = agenda.next();
+    if (pending === undefined) break;
     steps++;
-    nowS = t;
     const target = watched.get(pending.to);
     if (target === undefined) throw new SimulationError(`event ${pending.event.type} addressed to unknown actor ${pending.to}`);
-    entries.push({ t, kind: 'event', from: pending.from, to: pending.to, event: pending.event as FabricEvent });
+    entries.push({ t: agenda.nowS, kind: 'event', from: pending.from, to: pending.to, event: pending.event as FabricEvent });
     target.actor.ref.send(pending.event);
     observe(target);
   }
 
   const finalStates: Record<Address, string> = {};
   for (const [address, w] of watched) finalStates[address] = w.state;
-  return { entries, initialStates, finalStates, endS: nowS, steps, end };
+  return { entries, initialStates, finalStates, endS: agenda.nowS, steps, end };
 
   function observe(w: Watched): void {
     const snapshot = w.actor.ref.getSnapshot();
     if (snapshot === w.snapshot) return;
     w.snapshot = snapshot;
-    if (snapshot.status === 'error') throw new SimulationError(`${w.actor.address} failed at t=${nowS}s: ${String(snapshot.error)}`);
+    if (snapshot.status === 'error') throw new SimulationError(`${w.actor.address} failed at t=${agenda.nowS}s: ${String(snapshot.error)}`);
     const state = stateKey(snapshot.value);
     if (state !== w.state) {
-      entries.push({ t: nowS, kind: 'state', actor: w.actor.address, from: w.state, to: state });
+      entries.push({ t: agenda.nowS, kind: 'state', actor: w.actor.address, from: w.state, to: state });
       w.state = state;
       if (w.actor.kind === 'instance') {
         const change = availability.update(snapshot.context.instanceId, servingCopies(snapshot.value));
-        if (change) entries.push({ t: nowS, kind: 'app', ...change });
+        if (change) entries.push({ t: agenda.nowS, kind: 'app', ...change });
       }
     }
     const gauge = gaugeOf(w.actor.kind, snapshot);
     if (gauge !== w.gauge) {
       w.gauge = gauge;
-      if (w.actor.kind === 'server') entries.push({ t: nowS, kind: 'load', serverId: snapshot.context.serverId, load: gauge });
+      if (w.actor.kind === 'server') entries.push({ t: agenda.nowS, kind: 'load', serverId: snapshot.context.serverId, load: gauge });
       if (w.actor.kind === 'controller') {
-        entries.push({ t: nowS, kind: 'queue', length: snapshot.context.queue.length, inFlight: snapshot.context.inFlight.length });
+        entries.push({ t: agenda.nowS, kind: 'queue', length: snapshot.context.queue.length, inFlight: snapshot.context.inFlight.length });
       }
     }
   }
 
-  /** XState's delayed events become agenda entries: plain data with a deadline, cancellable by id. */
-  function takeOverScheduler(ref: AnyActorRef, address: Address): void {
-    const scheduler = ref.system.scheduler;
-    scheduler.schedule = (source, target, event, delayMs, id) => {
-      if (source !== target) throw new SimulationError(`${address}: delayed events to other actors are not part of the model`);
-      if (!Number.isInteger(delayMs / 1000)) throw new SimulationError(`${address}: delay ${delayMs} ms is not a whole number of seconds`);
-      const timerKey = `${address}#${id ?? event.type}`;
-      const previous = timers.get(timerKey);
-      if (previous) previous.cancelled = true;
-      const pending: Pending = { to: address, from: 'timer', event, timerKey, cancelled: false };
-      timers.set(timerKey, pending);
-      agenda.push(nowS + delayMs / 1000, pending);
-    };
-    scheduler.cancel = (_source, id) => {
-      const timerKey = `${address}#${id}`;
-      const pending = timers.get(timerKey);
-      if (pending) {
-        pending.cancelled = true;
-        timers.delete(timerKey);
-      }
-    };
-    scheduler.cancelAll = () => {
-      for (const [key, pending] of timers) {
-        if (pending.to === address) {
-          pending.cancelled = true;
-          timers.delete(key);
-        }
-      }
-    };
-  }
 }
 
 /** The one number per actor the trace follows: a server's load, the controller's queue. */

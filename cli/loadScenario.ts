@@ -1,0 +1,39 @@
+/**
+ * `--scenario` takes a built-in scenario's name or a path to a JSON scenario file.
+ */
+import { readFileSync } from 'node:fs';
+import type { HealingPolicyKind } from '../model/policy.ts';
+import { healingPolicyNamed } from '../model/policy.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { parseScenario } from '../model/scenarioSchema.ts';
+import { INCIDENT_NAME, incidentScenario } from '../model/scenarios/incident20090313.ts';
+import { InputError } from '../model/inputError.ts';
+
+export const BUILT_IN_SCENARIOS = [INCIDENT_NAME] as const;
+
+export function loadScenario(nameOrPath: string, healing?: HealingPolicyKind): Scenario {
+  if (nameOrPath === INCIDENT_NAME) return incidentScenario(healing);
+  const scenario = parseScenario(readJson(nameOrPath), nameOrPath);
+  if (healing === undefined) return scenario;
+  // A policy given on the command line holds for the whole run: the operator's switch goes.
+  return {
+    ...scenario,
+    policy: { ...scenario.policy, healing: healingPolicyNamed(healing) },
+    faults: scenario.faults.filter((f) => f.kind !== 'operator-parallel'),
+  };
+}
+
+export function readJson(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(path, [{ path: '', expected: `a readable JSON file or one of: ${BUILT_IN_SCENARIOS.join(', ')}`, received: code === 'ENOENT' ? 'no such file' : String(code ?? error) }]);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InputError(path, [{ path: '', expected: 'valid JSON', received: (error as Error).message }]);
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Drives one machine on its own, for tests: send events, let simulated time pass (its timers
+ * fire at their exact deadlines through the same agenda the simulator uses), read its state
+ * and what it emitted.
+ */
+import { type AnyStateMachine, type EventObject, type InspectionEvent, type ContextFrom, type EventFromLogic, type InputFrom, type StateValue, createActor } from 'xstate';
+import { Agenda } from '../simulator/agenda.ts';
+import { stateKey } from '../simulator/trace.ts';
+
+export interface MachineHarness<M extends AnyStateMachine> {
+  send(event: EventFromLogic<M>): void;
+  /** Let `seconds` of simulated time pass, firing every timer due on the way, in order. */
+  advance(seconds: number): void;
+  /** The state as the trace writes it: `upgrading.installing`, `lifecycle.running | stray.none`. */
+  state(): string;
+  /** XState's `snapshot.matches`, e.g. `{ lifecycle: 'running' }`. */
+  matches(value: StateValue): boolean;
+  context(): ContextFrom<M>;
+  /** Everything emitted so far, oldest first; `take()` empties it. */
+  readonly emitted: EventObject[];
+  take(): EventObject[];
+  nowS(): number;
+}
+
+export function driveMachine<M extends AnyStateMachine>(
+  machine: M,
+  input: InputFrom<M>,
+  inspect?: (event: InspectionEvent) => void,
+): MachineHarness<M> {
+  const agenda = new Agenda();
+  const actor = createActor(machine as AnyStateMachine, { input, ...(inspect ? { inspect } : {}) });
+  agenda.takeOverScheduler(actor, 'machine');
+  const emitted: EventObject[] = [];
+  actor.on('*', (event: EventObject) => emitted.push(event));
+  actor.start();
+  return {
+    send: (event) => actor.send(event),
+    advance(seconds) {
+      const until = agenda.nowS + seconds;
+      for (let t = agenda.peekTimeS(); t !== undefined && t <= until; t = agenda.peekTimeS()) {
+        const entry = agenda.next();
+        if (entry) actor.send(entry.event);
+      }
+      agenda.nowS = until;
+    },
+    state: () => stateKey(actor.getSnapshot().value),
+    matches: (value) => actor.getSnapshot().matches(value),
+    context: () => actor.getSnapshot().context,
+    emitted,
+    take: () => emitted.splice(0, emitted.length),
+    nowS: () => agenda.nowS,
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * The scenario file format, validated with valibot at the boundary: shapes and ranges by the
+ * schema, cross-references (server ids, fault domains, capacity) by `checkScenario`. Every
+ * problem names the field's path, what was expected and what was found.
+ */
+import * as v from 'valibot';
+import { InputError, type InputIssue } from './inputError.ts';
+import { MAX_TIME_S } from './simulator/eventQueue.ts';
+import type { Scenario } from './scenario.ts';
+import { instancesOf } from './topology.ts';
+
+const MAX_SERVERS = 20_000;
+const MAX_INSTANCES = 200_000;
+const MAX_FAULTS = 100_000;
+
+const name = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const count = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+const seconds = count(0, MAX_TIME_S);
+const positiveSeconds = count(1, MAX_TIME_S);
+
+const serverSchema = v.strictObject({
+  id: name,
+  faultDomain: count(0, 1000),
+  updateDomain: count(0, 1000),
+  capacity: count(1, 10_000),
+});
+
+const appSchema = v.strictObject({
+  id: name,
+  roles: v.pipe(v.array(v.strictObject({ id: name, instances: count(1, 1000) })), v.minLength(1), v.maxLength(100)),
+});
+
+const topologySchema = v.strictObject({
+  servers: v.pipe(v.array(serverSchema), v.minLength(1), v.maxLength(MAX_SERVERS)),
+  apps: v.pipe(v.array(appSchema), v.maxLength(MAX_INSTANCES)),
+  quota: v.optional(v.strictObject({ instancesPerRole: count(1, 1000), secondInstanceFree: v.boolean() })),
+});
+
+const share = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
+const concurrency = count(1, 1_000_000);
+export const healingPolicySchema = v.variant('kind', [
+  v.strictObject({ kind: v.literal('serial'), concurrency }),
+  v.strictObject({ kind: v.literal('parallel'), concurrency }),
+  v.strictObject({ kind: v.literal('adaptive'), narrowConcurrency: concurrency, wideConcurrency: concurrency, unhealthyThreshold: share }),
+  v.strictObject({
+    kind: v.literal('kubernetes'),
+    evictionRatePerS: share,
+    secondaryEvictionRatePerS: share,
+    largeClusterSizeThreshold: count(0, 1_000_000),
+    unhealthyZoneThreshold: share,
+  }),
+]);
+
+export const policySchema = v.strictObject({
+  healing: healingPolicySchema,
+  management: v.picklist(['shared-queue', 'own-lane']),
+  fencing: v.boolean(),
+  upgradeGate: v.picklist(['continue-after-timeout', 'gated-on-recovery']),
+  haltBudget: v.nullable(count(0, MAX_SERVERS)),
+  alertThreshold: count(1, MAX_SERVERS),
+});
+
+export const timingsSchema = v.strictObject({
+  detectionTimeoutS: positiveSeconds,
+  drainS: positiveSeconds,
+  deploymentCallS: positiveSeconds,
+  deploymentCallTimeoutS: positiveSeconds,
+  rebootS: positiveSeconds,
+  instanceStartS: positiveSeconds,
+  upgradeStartTimeoutS: positiveSeconds,
+  repairS: positiveSeconds,
+  managementServiceS: positiveSeconds,
+  alertEvaluationS: positiveSeconds,
+  evictionPassS: positiveSeconds,
+});
+
+const at = { atS: seconds };
+export const faultSchema = v.variant('kind', [
+  v.strictObject({ kind: v.literal('crash'), ...at, serverId: name }),
+  v.strictObject({ kind: v.literal('rack-failure'), ...at, faultDomain: count(0, 1000) }),
+  v.strictObject({ kind: v.literal('heartbeat-loss'), ...at, serverId: name, durationS: positiveSeconds }),
+  v.strictObject({ kind: v.literal('network-degradation'), ...at, durationS: positiveSeconds, latencyS: positiveSeconds }),
+  v.strictObject({ kind: v.literal('management-request'), ...at, requestId: name }),
+  v.strictObject({ kind: v.literal('operator-parallel'), ...at }),
+  v.strictObject({ kind: v.literal('upgrade-start'), ...at }),
+  v.strictObject({ kind: v.literal('storage-write'), ...at, writeId: name }),
+]);
+
+export const scenarioSchema = v.strictObject({
+  name,
+  topology: topologySchema,
+  policy: policySchema,
+  timings: timingsSchema,
+  faults: v.pipe(v.array(faultSchema), v.maxLength(MAX_FAULTS)),
+  horizonS: positiveSeconds,
+});
+
+export function issuesOf(issues: readonly v.BaseIssue<unknown>[], prefix = ''): InputIssue[] {
+  return issues.map((issue) => {
+    const path = v.getDotPath(issue) ?? '';
+    return {
+      path: prefix && path ? `${prefix}.${path}` : prefix || path,
+      expected: issue.expected === 'never' ? 'no such field' : (issue.expected ?? issue.message.replace(/: Received .*$/, '').toLowerCase()),
+      received: truncate(issue.received),
+    };
+  });
+}
+
+function truncate(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** Parse and check a scenario; throws InputError naming every bad field. */
+export function parseScenario(input: unknown, source = 'scenario'): Scenario {
+  const result = v.safeParse(scenarioSchema, input);
+  if (!result.success) throw new InputError(source, issuesOf(result.issues));
+  const scenario = result.output as Scenario;
+  const problems = checkScenario(scenario);
+  if (problems.length > 0) throw new InputError(source, problems);
+  return scenario;
+}
+
+/** What a schema cannot say: ids must be unique and refer to things that exist; instances must fit. */
+export function checkScenario(scenario: Scenario): InputIssue[] {
+  const problems: InputIssue[] = [];
+  const { servers, apps } = scenario.topology;
+  const serverIds = new Set<string>();
+  servers.forEach((server, i) => {
+    if (serverIds.has(server.id)) problems.push({ path: `topology.servers.${i}.id`, expected: 'a server id used once', received: JSON.stringify(server.id) });
+    serverIds.add(server.id);
+  });
+  const appIds = new Set<string>();
+  apps.forEach((app, i) => {
+    if (appIds.has(app.id)) problems.push({ path: `topology.apps.${i}.id`, expected: 'an app id used once', received: JSON.stringify(app.id) });
+    appIds.add(app.id);
+    const roleIds = new Set<string>();
+    app.roles.forEach((role, j) => {
+      if (roleIds.has(role.id)) problems.push({ path: `topology.apps.${i}.roles.${j}.id`, expected: 'a role id used once in its app', received: JSON.stringify(role.id) });
+      roleIds.add(role.id);
+    });
+  });
+  const capacity = servers.reduce((sum, s) => sum + s.capacity, 0);
+  const instances = instancesOf(scenario.topology).length;
+  if (instances > capacity) {
+    problems.push({ path: 'topology.apps', expected: `at most ${capacity} instances in all (the servers' total capacity)`, received: `${instances} instances` });
+  }
+  const faultDomains = new Set(servers.map((s) => s.faultDomain));
+  scenario.faults.forEach((fault, i) => {
+    if ((fault.kind === 'crash' || fault.kind === 'heartbeat-loss') && !serverIds.has(fault.serverId)) {
+      problems.push({ path: `faults.${i}.serverId`, expected: 'the id of a server in topology.servers', received: JSON.stringify(fault.serverId) });
+    }
+    if (fault.kind === 'rack-failure' && !faultDomains.has(fault.faultDomain)) {
+      problems.push({ path: `faults.${i}.faultDomain`, expected: `a fault domain of some server (${[...faultDomains].join(', ')})`, received: String(fault.faultDomain) });
+    }
+    if ((fault.kind === 'heartbeat-loss' || fault.kind === 'network-degradation') && fault.atS + fault.durationS > MAX_TIME_S) {
+      problems.push({ path: `faults.${i}.durationS`, expected: `an end before ${MAX_TIME_S} s`, received: String(fault.atS + fault.durationS) });
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,82 @@
+/**
+ * The agenda: every event still to be delivered, external or a machine's own timer, with its
+ * deadline. It takes over each actor's XState scheduler so a delayed event becomes a plain
+ * entry (target, event, deadline, id) instead of a closure behind a clock.
+ */
+import type { AnyActorRef, EventObject } from 'xstate';
+import type { Address } from './addresses.ts';
+import { EventQueue } from './eventQueue.ts';
+import type { EventSource } from './trace.ts';
+
+export interface AgendaEntry {
+  readonly to: Address;
+  readonly from: EventSource;
+  readonly event: EventObject;
+  readonly timerKey: string | null;
+  cancelled: boolean;
+}
+
+export class AgendaError extends Error {}
+
+export class Agenda {
+  readonly #queue = new EventQueue<AgendaEntry>();
+  readonly #timers = new Map<string, AgendaEntry>();
+  /** The simulated time of the entry being delivered. */
+  nowS = 0;
+
+  push(atS: number, to: Address, from: EventSource, event: EventObject): void {
+    this.#queue.push(atS, { to, from, event, timerKey: null, cancelled: false });
+  }
+
+  peekTimeS(): number | undefined {
+    return this.#queue.peekTimeS();
+  }
+
+  /** The next live entry (cancelled timers are skipped), with the clock moved to its time. */
+  next(): AgendaEntry | undefined {
+    for (;;) {
+      const t = this.#queue.peekTimeS();
+      if (t === undefined) return undefined;
+      const entry = this.#queue.pop()!;
+      if (entry.cancelled) continue;
+      if (entry.timerKey !== null && this.#timers.get(entry.timerKey) === entry) this.#timers.delete(entry.timerKey);
+      this.nowS = t;
+      return entry;
+    }
+  }
+
+  /** Timers not yet fired or cancelled, for readers who want to see what is pending. */
+  pendingTimers(): AgendaEntry[] {
+    return [...this.#timers.values()];
+  }
+
+  takeOverScheduler(ref: AnyActorRef, address: Address): void {
+    const scheduler = ref.system.scheduler;
+    scheduler.schedule = (source, target, event, delayMs, id) => {
+      if (source !== target) throw new AgendaError(`${address}: delayed events to other actors are not part of the model`);
+      const delayS = delayMs / 1000;
+      if (!Number.isInteger(delayS) || delayS < 0) throw new AgendaError(`${address}: delay ${delayMs} ms is not a whole number of seconds`);
+      const timerKey = `${address}#${id ?? event.type}`;
+      const previous = this.#timers.get(timerKey);
+      if (previous) previous.cancelled = true;
+      const entry: AgendaEntry = { to: address, from: 'timer', event, timerKey, cancelled: false };
+      this.#timers.set(timerKey, entry);
+      this.#queue.push(this.nowS + delayS, entry);
+    };
+    scheduler.cancel = (_source, id) => {
+      const timerKey = `${address}#${id}`;
+      const entry = this.#timers.get(timerKey);
+      if (entry) {
+        entry.cancelled = true;
+        this.#timers.delete(timerKey);
+      }
+    };
+    scheduler.cancelAll = () => {
+      for (const [timerKey, entry] of this.#timers) {
+        if (entry.to !== address) continue;
+        entry.cancelled = true;
+        this.#timers.delete(timerKey);
+      }
+    };
+  }
+}
