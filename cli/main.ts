@@ -3,7 +3,8 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { InputError } from '../model/inputError.ts';
-import { EXIT_BAD_INPUT, EXIT_OK } from './exitCodes.ts';
+import { EXIT_BAD_INPUT, EXIT_OK, EXIT_VERDICT_MISMATCH } from './exitCodes.ts';
+import { replayCommand } from './replayCommand.ts';
 import { INCIDENT_NAME } from '../model/scenarios/incident20090313.ts';
 import { simulateCommand } from './simulateCommand.ts';
 
@@ -23,6 +24,16 @@ export function buildProgram(write: (text: string) => void): Command {
     .option('--json', 'print the figures as one JSON object')
     .action((options) => write(`${simulateCommand(options)}\n`));
 
+  program
+    .command('replay')
+    .description('replay a saved counterexample and print its timeline')
+    .argument('<file>', 'a counterexample JSON file (reports/out/counterexamples/*.json)')
+    .action((file: string) => {
+      const result = replayCommand(file);
+      write(`${result.text}\n`);
+      if (!result.reproduced) process.exitCode = EXIT_VERDICT_MISMATCH;
+    });
+
   return program;
 }
 
@@ -30,7 +41,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram((text) => process.stdout.write(text));
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
-    return EXIT_OK;
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;

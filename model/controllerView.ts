@@ -32,6 +32,7 @@ export interface HealingPlan {
   readonly queue: readonly WorkItem[];
   readonly servers: readonly ServerView[];
   readonly evictionTokens: Readonly<Record<number, number>>;
+  readonly narrowedDomains: readonly number[];
 }
 
 export interface PlanningInput {
@@ -42,6 +43,7 @@ export interface PlanningInput {
   readonly inFlight: readonly WorkItem[];
   readonly evictedServers: readonly string[];
   readonly evictionTokens: Readonly<Record<number, number>>;
+  readonly narrowedDomains: readonly number[];
   readonly fabric: FabricIndex;
 }
 
@@ -63,14 +65,16 @@ export function healingView(input: PlanningInput): HealingView {
     faultDomains: faultDomainHealth(input.servers, input.fabric.faultDomains),
     evictedServers: new Set(input.evictedServers),
     evictionTokens: input.evictionTokens,
+    narrowedDomains: new Set(input.narrowedDomains),
   };
 }
 
 /** Which queued work starts now: the policy's selection, then a placement for each move. */
 export function planHealing(input: PlanningInput): HealingPlan {
-  if (input.queue.length === 0) return { started: [], queue: input.queue, servers: input.servers, evictionTokens: input.evictionTokens };
+  const unchanged = { started: [], queue: input.queue, servers: input.servers, evictionTokens: input.evictionTokens, narrowedDomains: input.narrowedDomains };
+  if (input.queue.length === 0) return unchanged;
   const decision = selectWork(input.healing, healingView(input));
-  if (decision.start.length === 0) return { started: [], queue: input.queue, servers: input.servers, evictionTokens: input.evictionTokens };
+  if (decision.start.length === 0) return unchanged;
   const servers = input.servers.slice();
   const placement = { ...input.placement };
   const startedIndexes = new Set<number>();
@@ -99,6 +103,7 @@ export function planHealing(input: PlanningInput): HealingPlan {
     queue: input.queue.filter((_, index) => !startedIndexes.has(index)),
     servers,
     evictionTokens: started.length > 0 ? decision.evictionTokens : input.evictionTokens,
+    narrowedDomains: started.length > 0 ? decision.narrowedDomains : input.narrowedDomains,
   };
 }
 

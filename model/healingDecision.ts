@@ -25,21 +25,25 @@ export interface HealingView {
   readonly evictedServers: ReadonlySet<string>;
   /** Kubernetes preset: eviction tokens per fault domain (burst 1). */
   readonly evictionTokens: Readonly<Record<number, number>>;
+  /** Adaptive: domains healed narrowly until none of their servers looks dead (see `nextNarrowedDomains`). */
+  readonly narrowedDomains: ReadonlySet<number>;
 }
 
 export interface HealingDecision {
   /** Indexes into the queue, in queue order. */
   readonly start: readonly number[];
   readonly evictionTokens: Readonly<Record<number, number>>;
+  /** Adaptive: the domains this decision healed narrowly, remembered while they stay dark. */
+  readonly narrowedDomains: readonly number[];
 }
 
 export function selectWork(policy: HealingPolicy, view: HealingView): HealingDecision {
   switch (policy.kind) {
     case 'serial':
     case 'parallel':
-      return { start: firstN(view.queue.length, policy.concurrency - view.inFlight.length), evictionTokens: view.evictionTokens };
+      return { start: firstN(view.queue.length, policy.concurrency - view.inFlight.length), evictionTokens: view.evictionTokens, narrowedDomains: [] };
     case 'adaptive':
-      return { start: selectAdaptive(policy, view), evictionTokens: view.evictionTokens };
+      return selectAdaptive(policy, view);
     case 'kubernetes':
       return selectByEvictionTokens(view);
   }
@@ -60,18 +64,32 @@ export function isPartiallyDisrupted(health: FaultDomainHealth, narrowConcurrenc
   );
 }
 
+/**
+ * Adaptive's memory: a domain healed narrowly (it was partially dark when moves were decided)
+ * stays narrow until every one of its servers answers again. Without it, a rack whose servers
+ * come back one by one passes through a share below the threshold and, for an instant, is
+ * healed wide open. The memory is taken only when work is decided, never as heartbeats
+ * arrive one by one: a rack that fails whole passes through "partially dark" too.
+ */
+export function nextNarrowedDomains(
+  policy: Extract<HealingPolicy, { kind: 'adaptive' }>,
+  domains: readonly FaultDomainHealth[],
+  narrowed: ReadonlySet<number>,
+): number[] {
+  return domains
+    .filter((d) => isPartiallyDisrupted(d, policy.narrowConcurrency, policy.unhealthyThreshold) || (narrowed.has(d.faultDomain) && d.lookDead > 0))
+    .map((d) => d.faultDomain);
+}
+
 /** Every domain dark at once: the controller is the one cut off, so it moves nothing. */
 export function everyDomainLooksDead(domains: readonly FaultDomainHealth[]): boolean {
   return domains.length > 0 && domains.every((d) => d.servers > 0 && d.lookDead === d.servers);
 }
 
-function selectAdaptive(policy: Extract<HealingPolicy, { kind: 'adaptive' }>, view: HealingView): number[] {
+function selectAdaptive(policy: Extract<HealingPolicy, { kind: 'adaptive' }>, view: HealingView): HealingDecision {
   const allDark = everyDomainLooksDead(view.faultDomains);
-  const narrowDomains = new Set(
-    view.faultDomains
-      .filter((d) => isPartiallyDisrupted(d, policy.narrowConcurrency, policy.unhealthyThreshold))
-      .map((d) => d.faultDomain),
-  );
+  const narrowedDomains = nextNarrowedDomains(policy, view.faultDomains, view.narrowedDomains);
+  const narrowDomains = new Set(narrowedDomains);
   const inFlightByDomain = new Map<number, number>();
   for (const item of view.inFlight) {
     if (item.kind === 'move') inFlightByDomain.set(item.fromFaultDomain, (inFlightByDomain.get(item.fromFaultDomain) ?? 0) + 1);
@@ -89,7 +107,7 @@ function selectAdaptive(policy: Extract<HealingPolicy, { kind: 'adaptive' }>, vi
     start.push(index);
     total++;
   });
-  return start;
+  return { start, evictionTokens: view.evictionTokens, narrowedDomains };
 }
 
 /**
@@ -97,6 +115,8 @@ function selectAdaptive(policy: Extract<HealingPolicy, { kind: 'adaptive' }>, vi
  * that zone start. Portal requests never wait for tokens.
  */
 function selectByEvictionTokens(view: HealingView): HealingDecision {
+  // Every zone dark: the controller assumes it is the one cut off; tokens saved earlier don't count.
+  const cutOff = everyDomainLooksDead(view.faultDomains);
   const tokens: Record<number, number> = { ...view.evictionTokens };
   const admittedServers = new Set<string>();
   const start: number[] = [];
@@ -109,13 +129,13 @@ function selectByEvictionTokens(view: HealingView): HealingDecision {
       start.push(index);
       return;
     }
-    if ((tokens[item.fromFaultDomain] ?? 0) >= 1) {
+    if (!cutOff && (tokens[item.fromFaultDomain] ?? 0) >= 1) {
       tokens[item.fromFaultDomain] = (tokens[item.fromFaultDomain] ?? 0) - 1;
       admittedServers.add(item.fromServerId);
       start.push(index);
     }
   });
-  return { start, evictionTokens: tokens };
+  return { start, evictionTokens: tokens, narrowedDomains: [] };
 }
 
 /** One eviction pass's refill: each zone earns its rate × the pass interval, burst 1. */

@@ -100,10 +100,43 @@ export function issuesOf(issues: readonly v.BaseIssue<unknown>[], prefix = ''): 
     const path = v.getDotPath(issue) ?? '';
     return {
       path: prefix && path ? `${prefix}.${path}` : prefix || path,
-      expected: issue.expected === 'never' ? 'no such field' : (issue.expected ?? issue.message.replace(/: Received .*$/, '').toLowerCase()),
+      expected: expectationOf(issue),
       received: truncate(issue.received),
     };
   });
+}
+
+/** What the field should have been, in words, from valibot's issue kind and requirement. */
+function expectationOf(issue: v.BaseIssue<unknown>): string {
+  const requirement = (issue as { requirement?: unknown }).requirement;
+  switch (issue.type) {
+    case 'integer':
+      return 'a whole number';
+    case 'min_value':
+      return `a number ≥ ${String(requirement)}`;
+    case 'max_value':
+      return `a number ≤ ${String(requirement)}`;
+    case 'min_length':
+      return `a length of at least ${String(requirement)}`;
+    case 'max_length':
+      return `a length of at most ${String(requirement)}`;
+    case 'strict_object':
+      // An unknown key: valibot reports `never` as what it expected there.
+      if (issue.expected === 'never') return 'no such field';
+      // A missing key: valibot names the key itself as what it expected.
+      if (issue.received === 'undefined' && issue.expected?.startsWith('"')) return 'a value (the field is required)';
+      return describeType(issue.expected);
+    default:
+      if (issue.received === 'undefined') return `${describeType(issue.expected)} (the field is required)`;
+      return describeType(issue.expected);
+  }
+}
+
+function describeType(expected: string | null): string {
+  if (expected === null) return 'a valid value';
+  if (expected === 'Object') return 'an object';
+  if (expected === 'Array') return 'a list';
+  return expected;
 }
 
 function truncate(text: string): string {
@@ -112,6 +145,9 @@ function truncate(text: string): string {
 
 /** Parse and check a scenario; throws InputError naming every bad field. */
 export function parseScenario(input: unknown, source = 'scenario'): Scenario {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new InputError(source, [{ path: '', expected: 'a JSON object (a scenario)', received: Array.isArray(input) ? 'a list' : String(input) }]);
+  }
   const result = v.safeParse(scenarioSchema, input);
   if (!result.success) throw new InputError(source, issuesOf(result.issues));
   const scenario = result.output as Scenario;

@@ -63,17 +63,20 @@ export function instancesOf(topology: Topology): InstanceSpec[] {
 }
 
 /**
- * Servers laid out as a real cluster is racked: round-robin over fault domains, and each
- * fault domain's servers round-robin over update domains, so every (fault, update) domain
- * pair holds about the same number of servers.
+ * Servers laid out as a real cluster is racked: every rack (fault domain) holds servers of
+ * every update domain. Server i sits in update domain i mod U and, within each block of U
+ * servers, the racks rotate by one, so F×U servers fill each (fault, update) pair exactly
+ * once, and a small fabric still spans as many update and fault domains as it can.
  */
 export function rackedServers(count: number, faultDomains: number, updateDomains: number, capacity: number): ServerSpec[] {
   const servers: ServerSpec[] = [];
   for (let i = 0; i < count; i++) {
+    const block = Math.floor(i / updateDomains);
+    const updateDomain = i % updateDomains;
     servers.push({
       id: `s${String(i).padStart(2, '0')}`,
-      faultDomain: i % faultDomains,
-      updateDomain: Math.floor(i / faultDomains) % updateDomains,
+      faultDomain: (block + updateDomain) % faultDomains,
+      updateDomain,
       capacity,
     });
   }

@@ -26,7 +26,8 @@ export function appIntervals(trace: Trace, appIds: readonly string[]): Map<strin
   const intervals = new Map<string, Interval<AppStatus>[]>(appIds.map((id) => [id, []]));
   for (const entry of trace.entries) {
     if (entry.kind !== 'app') continue;
-    const current = open.get(entry.appId)!;
+    const current = open.get(entry.appId);
+    if (current === undefined) continue;
     if (entry.t > current.fromS) intervals.get(entry.appId)!.push({ ...current, toS: entry.t });
     open.set(entry.appId, { value: entry.to, fromS: entry.t });
   }
@@ -78,7 +79,7 @@ export interface Recovery {
   readonly runningAtS: number | null;
 }
 
-/** Every loss of an instance's placed copy and when the instance ran again. */
+/** Every loss of an instance's placed copy (the latest, if lost again before it ran) and when it ran again. */
 export function recoveries(trace: Trace): Recovery[] {
   const open = new Map<string, number>();
   const done: Recovery[] = [];
@@ -86,7 +87,8 @@ export function recoveries(trace: Trace): Recovery[] {
     if (entry.kind !== 'state' || !entry.actor.startsWith('instance:')) continue;
     const instanceId = entry.actor.slice(9);
     const to = lifecycleOf(entry.to);
-    if (to === LOST && !open.has(instanceId)) open.set(instanceId, entry.t);
+    // Lost again before it ran: the clock restarts at the latest loss.
+    if (to === LOST) open.set(instanceId, entry.t);
     if (to === 'lifecycle.running' && open.has(instanceId)) {
       done.push({ instanceId, lostAtS: open.get(instanceId)!, runningAtS: entry.t });
       open.delete(instanceId);

@@ -3,7 +3,7 @@
  * API (each microstep names the transition definitions it took), against the machines' full
  * graphs.
  */
-import type { AnyStateMachine, InspectionEvent } from 'xstate';
+import type { AnyStateMachine, AnyStateNode, InspectionEvent } from 'xstate';
 import { type MachineGraph, activeStateIds, machineGraph } from './machineGraph.ts';
 
 export interface Covered {
@@ -43,6 +43,8 @@ export class CoverageRecorder {
       for (const definition of event._transitions) {
         const key = graph.keyOf.get(definition);
         if (key !== undefined) this.#transitions.get(logic.id)!.add(key);
+        // A transient initial state is left before any snapshot shows it: its transition does.
+        for (let node: AnyStateNode | undefined = definition.source; node; node = node.parent) this.#states.get(logic.id)!.add(node.id);
       }
     }
   };

@@ -5,9 +5,9 @@
  * management (portal requests, either behind the healing queue — the 2009 design — or in a
  * lane of their own). An operator can switch healing to parallel mid-run.
  */
-import { assign, enqueueActions, not, setup } from 'xstate';
+import { and, assign, enqueueActions, not, setup } from 'xstate';
 import { type FabricIndex, type ServerView, planHealing, withServer, faultDomainHealth } from '../controllerView.ts';
-import { type WorkItem, refillEvictionTokens } from '../healingDecision.ts';
+import { type WorkItem, everyDomainLooksDead, refillEvictionTokens } from '../healingDecision.ts';
 import type { ControllerPolicy, HealingPolicy, ManagementLane } from '../policy.ts';
 import type { Timings } from '../timings.ts';
 
@@ -36,6 +36,8 @@ export interface ControllerContext {
   /** Servers some move has already left: fenced, or abandoned when fencing is off. */
   readonly evictedServers: readonly string[];
   readonly evictionTokens: Readonly<Record<number, number>>;
+  /** Adaptive: fault domains healed narrowly until all their servers answer again. */
+  readonly narrowedDomains: readonly number[];
 }
 
 export type ControllerEvent =
@@ -56,6 +58,8 @@ export type ControllerEmitted =
   | { type: 'controller.declaredDead'; serverId: string }
   | { type: 'controller.serverRestored'; serverId: string }
   | { type: 'controller.queued'; instanceId: string }
+  /** Queued moves dropped: the server answered again and still runs these instances. */
+  | { type: 'controller.reclaimed'; serverId: string; instanceIds: readonly string[] }
   | { type: 'controller.evict'; serverId: string; fence: boolean }
   | { type: 'controller.move'; instanceId: string; serverId: string }
   | { type: 'controller.managementAnswered'; requestId: string }
@@ -80,14 +84,14 @@ function isEvicted(context: ControllerContext, serverId: string): boolean {
 /** Queued moves of instances that are in fact still on `serverId` go back where they were. */
 function reclaimQueuedMoves(context: ControllerContext, serverId: string, stillHosted: (instanceId: string) => boolean) {
   const placement = { ...context.placement };
-  let reclaimed = 0;
+  const instanceIds: string[] = [];
   const queue = context.queue.filter((item) => {
     if (item.kind !== 'move' || item.fromServerId !== serverId || !stillHosted(item.instanceId)) return true;
     placement[item.instanceId] = serverId;
-    reclaimed++;
+    instanceIds.push(item.instanceId);
     return false;
   });
-  return { queue, placement, reclaimed };
+  return { queue, placement, reclaimed: instanceIds.length, instanceIds };
 }
 
 export const controllerMachine = setup({
@@ -112,6 +116,8 @@ export const controllerMachine = setup({
       context.healing.kind === 'kubernetes' &&
       context.queue.some((item) => item.kind === 'move' && !isEvicted(context, item.fromServerId) && (context.evictionTokens[item.fromFaultDomain] ?? 0) < 1),
     managementHasOwnLane: ({ context }) => context.management === 'own-lane',
+    everyDomainLooksDead: ({ context }) => everyDomainLooksDead(faultDomainHealth(context.servers, context.fabric.faultDomains)),
+    honoursBlackouts: ({ context }) => context.healing.kind === 'adaptive' || context.healing.kind === 'kubernetes',
     ownLaneFree: ({ context }) => context.ownLaneServing === null && context.ownLane.length > 0,
   },
   actions: {
@@ -152,9 +158,10 @@ export const controllerMachine = setup({
     /** A server declared dead but never evicted answers again: its instances never stopped. */
     welcomeBackUnevicted: enqueueActions(({ context, event, enqueue }) => {
       const { serverId } = event as { serverId: string };
-      const { queue, placement, reclaimed } = reclaimQueuedMoves(context, serverId, () => true);
+      const { queue, placement, reclaimed, instanceIds } = reclaimQueuedMoves(context, serverId, () => true);
       enqueue.assign({ queue, placement, servers: withServer(context.servers, serverIndexOf(context, { serverId }), { status: 'up', load: reclaimed }) });
       enqueue.emit({ type: 'controller.serverRestored', serverId });
+      if (instanceIds.length > 0) enqueue.emit({ type: 'controller.reclaimed', serverId, instanceIds });
     }),
     welcomeBackRepaired: enqueueActions(({ context, event, enqueue }) => {
       const { serverId } = event as { serverId: string };
@@ -167,7 +174,7 @@ export const controllerMachine = setup({
     /** An abandoned server comes back with the copies it kept running: count them, reclaim queued ones. */
     welcomeBackRejoined: enqueueActions(({ context, event, enqueue }) => {
       const { serverId, hosted } = event as ServerEventOf<'server.rejoined'>;
-      const { queue, placement } = reclaimQueuedMoves(context, serverId, (id) => hosted.includes(id));
+      const { queue, placement, instanceIds } = reclaimQueuedMoves(context, serverId, (id) => hosted.includes(id));
       enqueue.assign({
         queue,
         placement,
@@ -175,6 +182,30 @@ export const controllerMachine = setup({
         evictedServers: context.evictedServers.filter((id) => id !== serverId),
       });
       enqueue.emit({ type: 'controller.serverRestored', serverId });
+    }),
+    /**
+     * Every server that still looks dead gets a new detection timer, as Kubernetes gives every
+     * node a fresh grace period; those declared dead in the blackout (never evicted) are
+     * suspects again and their queued moves go back.
+     */
+    grantFreshGracePeriod: enqueueActions(({ context, enqueue }) => {
+      let servers = context.servers;
+      let { queue, placement } = context;
+      context.servers.forEach((server, index) => {
+        if (server.status === 'suspect') {
+          enqueue.raise({ type: 'detection.expired', serverId: server.id }, { delay: 'detectionTimeout', id: `detect:${server.id}` });
+          return;
+        }
+        if (server.status !== 'dead' || isEvicted(context, server.id)) return;
+        const reclaimed = reclaimQueuedMoves({ ...context, queue, placement }, server.id, () => true);
+        queue = reclaimed.queue;
+        placement = reclaimed.placement;
+        servers = withServer(servers, index, { status: 'suspect', load: reclaimed.reclaimed });
+        enqueue.raise({ type: 'detection.expired', serverId: server.id }, { delay: 'detectionTimeout', id: `detect:${server.id}` });
+        enqueue.emit({ type: 'controller.serverRestored', serverId: server.id });
+        if (reclaimed.instanceIds.length > 0) enqueue.emit({ type: 'controller.reclaimed', serverId: server.id, instanceIds: reclaimed.instanceIds });
+      });
+      enqueue.assign({ servers, queue, placement });
     }),
     markUpgrading: enqueueActions(({ context, event, enqueue }) => {
       const { serverId } = event as { serverId: string };
@@ -194,7 +225,10 @@ export const controllerMachine = setup({
           enqueue.raise({ type: 'management.served', requestId: item.requestId }, { delay: 'managementService', id: `serve:${item.requestId}` });
           continue;
         }
-        if (!evicted.includes(item.fromServerId)) {
+        // Evict (fence or abandon) a source server still believed dead, once; a server that
+        // came back repaired since its instances were queued has nothing left to evict.
+        const source = context.servers[context.fabric.serverIndex[item.fromServerId]!]!;
+        if (!evicted.includes(item.fromServerId) && source.status === 'dead') {
           evicted.push(item.fromServerId);
           enqueue.emit({ type: 'controller.evict', serverId: item.fromServerId, fence: context.fencing });
         }
@@ -207,6 +241,7 @@ export const controllerMachine = setup({
         placement,
         evictedServers: evicted,
         evictionTokens: plan.evictionTokens,
+        narrowedDomains: plan.narrowedDomains,
         inFlight: [...context.inFlight, ...plan.started.map((s) => s.item)],
       });
     }),
@@ -263,24 +298,44 @@ export const controllerMachine = setup({
     ownLaneServing: null,
     evictedServers: [],
     evictionTokens: Object.fromEntries(input.fabric.faultDomains.map((d) => [d, 1])),
+    narrowedDomains: [],
   }),
   states: {
     detection: {
       initial: 'watching',
+      on: {
+        'server.heartbeatLost': { guard: 'serverLooksUp', actions: 'startDetection' },
+        'detection.expired': { guard: 'serverIsSuspect', actions: 'declareDead' },
+        'server.upgradeFailed': { actions: 'declareDead' },
+        'server.draining': { actions: 'markUpgrading' },
+        'server.upgraded': { actions: 'markUpgraded' },
+        'server.repaired': { actions: 'welcomeBackRepaired' },
+        'server.rejoined': { actions: 'welcomeBackRejoined' },
+      },
       states: {
         watching: {
+          always: { guard: 'everyDomainLooksDead', target: 'blackout' },
           on: {
-            'server.heartbeatLost': { guard: 'serverLooksUp', actions: 'startDetection' },
             'server.heartbeatRestored': [
               { guard: 'serverIsSuspect', actions: 'stopDetection' },
               { guard: 'serverDeadNotEvicted', actions: 'welcomeBackUnevicted' },
             ],
-            'detection.expired': { guard: 'serverIsSuspect', actions: 'declareDead' },
-            'server.upgradeFailed': { actions: 'declareDead' },
-            'server.draining': { actions: 'markUpgrading' },
-            'server.upgraded': { actions: 'markUpgraded' },
-            'server.repaired': { actions: 'welcomeBackRepaired' },
-            'server.rejoined': { actions: 'welcomeBackRejoined' },
+          },
+        },
+        /**
+         * Every fault domain looks dead at once: most likely the controller is the one cut off.
+         * Policies that know this (adaptive, kubernetes) give every server a fresh grace
+         * period when the first one answers again, as Kubernetes' node lifecycle controller does.
+         */
+        blackout: {
+          always: { guard: not('everyDomainLooksDead'), target: 'watching' },
+          on: {
+            'server.heartbeatRestored': [
+              { guard: and(['honoursBlackouts', 'serverIsSuspect']), target: 'watching', actions: ['stopDetection', 'grantFreshGracePeriod'] },
+              { guard: and(['honoursBlackouts', 'serverDeadNotEvicted']), target: 'watching', actions: ['welcomeBackUnevicted', 'grantFreshGracePeriod'] },
+              { guard: 'serverIsSuspect', target: 'watching', actions: 'stopDetection' },
+              { guard: 'serverDeadNotEvicted', target: 'watching', actions: 'welcomeBackUnevicted' },
+            ],
           },
         },
       },

@@ -30,6 +30,8 @@ export type InstanceEvent =
 
 export type InstanceEmitted =
   | { type: 'instance.running'; instanceId: string; serverId: string }
+  /** Its placed copy was stopped in place (its server is being upgraded); a stray copy's stop is not reported. */
+  | { type: 'instance.stopped'; instanceId: string; serverId: string }
   | { type: 'instance.lost'; instanceId: string; serverId: string };
 
 export const instanceMachine = setup({
@@ -56,6 +58,7 @@ export const instanceMachine = setup({
     }),
     forgetStray: assign({ strayServerId: null }),
     reportRunning: emit(({ context }) => ({ type: 'instance.running' as const, instanceId: context.instanceId, serverId: context.serverId ?? '' })),
+    reportStopped: emit(({ context }) => ({ type: 'instance.stopped' as const, instanceId: context.instanceId, serverId: context.serverId ?? '' })),
     reportLost: emit(({ context }) => ({ type: 'instance.lost' as const, instanceId: context.instanceId, serverId: context.serverId ?? '' })),
   },
 }).createMachine({
@@ -78,14 +81,14 @@ export const instanceMachine = setup({
           after: { instanceStart: { target: 'running', actions: 'reportRunning' } },
           on: {
             'server.copyLost': { guard: 'fromCurrentServer', target: 'lost', actions: 'reportLost' },
-            'server.copyStopped': { guard: 'fromCurrentServer', target: 'stopped' },
+            'server.copyStopped': { guard: 'fromCurrentServer', target: 'stopped', actions: 'reportStopped' },
             'controller.move': { target: 'starting', reenter: true, actions: 'assignServer' },
           },
         },
         running: {
           on: {
             'server.copyLost': { guard: 'fromCurrentServer', target: 'lost', actions: 'reportLost' },
-            'server.copyStopped': { guard: 'fromCurrentServer', target: 'stopped' },
+            'server.copyStopped': { guard: 'fromCurrentServer', target: 'stopped', actions: 'reportStopped' },
             'controller.move': { target: 'starting', actions: 'moveLeavingStray' },
           },
         },

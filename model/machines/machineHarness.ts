@@ -39,7 +39,7 @@ export function driveMachine<M extends AnyStateMachine>(
       const until = agenda.nowS + seconds;
       for (let t = agenda.peekTimeS(); t !== undefined && t <= until; t = agenda.peekTimeS()) {
         const entry = agenda.next();
-        if (entry) actor.send(entry.event);
+        if (entry && actor.getSnapshot().status === 'active') actor.send(entry.event);
       }
       agenda.nowS = until;
     },

@@ -114,6 +114,10 @@ export const serverMachine = setup({
         'fault.crash': { target: 'failed', actions: ['loseCopies', 'reportHeartbeatLost'] },
         'fault.heartbeatLoss': { target: 'unreachable', actions: 'reportHeartbeatLost' },
         'upgrade.upgradeServer': { target: 'upgrading' },
+        // Evicted by a controller that does not know yet this server is back (its message is
+        // still on the way): fencing stops its copies; either way it rejoins with what it runs,
+        // so the controller's view catches up.
+        'controller.evict': [{ guard: 'fenceRequested', actions: ['loseCopies', 'reportRejoined'] }, { actions: 'reportRejoined' }],
       },
     },
     upgrading: {
@@ -153,6 +157,8 @@ export const serverMachine = setup({
         },
         declaredDead: {
           on: {
+            // Already declared dead: no new declaration will come, so it goes straight to repair.
+            'fault.crash': { target: '#server.repairing' },
             'fault.heartbeatRestored': { target: '#server.running', actions: 'reportHeartbeatRestored' },
             'controller.evict': [
               { guard: 'fenceRequested', target: 'fenced', actions: 'loseCopies' },
@@ -162,11 +168,17 @@ export const serverMachine = setup({
         },
         /** Evicted without fencing: its copies serve on, unseen by the controller. */
         abandoned: {
-          on: { 'fault.heartbeatRestored': { target: '#server.running', actions: 'reportRejoined' } },
+          on: {
+            'fault.crash': { target: '#server.repairing' },
+            'fault.heartbeatRestored': { target: '#server.running', actions: 'reportRejoined' },
+          },
         },
         /** Evicted with fencing: its copies were stopped; it is reimaged before it serves again. */
         fenced: {
-          on: { 'fault.heartbeatRestored': { target: '#server.repairing' } },
+          on: {
+            'fault.crash': { target: '#server.repairing' },
+            'fault.heartbeatRestored': { target: '#server.repairing' },
+          },
         },
       },
     },

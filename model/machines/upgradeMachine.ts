@@ -33,7 +33,7 @@ export type UpgradeEvent =
   | { type: 'server.upgraded'; serverId: string }
   | { type: 'server.upgradeSkipped'; serverId: string }
   | { type: 'server.upgradeFailed'; serverId: string }
-  | { type: 'server.copyStopped'; instanceId: string; serverId: string }
+  | { type: 'instance.stopped'; instanceId: string; serverId: string }
   | { type: 'instance.running'; instanceId: string; serverId: string };
 
 export type UpgradeEmitted =
@@ -56,7 +56,8 @@ export const upgradeMachine = setup({
     domainServersReported: ({ context }) => context.pendingServers.length === 0,
     restartedInstancesRunning: ({ context }) => context.awaitedInstances.length === 0,
     continuesAfterTimeout: ({ context }) => context.gate === 'continue-after-timeout',
-    failureBudgetExceeded: ({ context }) => context.haltBudget !== null && context.failedServers > context.haltBudget,
+    /** This failure takes the walk past its budget (checked before counting it). */
+    failureExceedsBudget: ({ context }) => context.haltBudget !== null && context.failedServers + 1 > context.haltBudget,
     walkedEveryDomain: ({ context }) => context.domainIndex + 1 >= context.domains.length,
     hasNoDomains: ({ context }) => context.domains.length === 0,
   },
@@ -73,7 +74,7 @@ export const upgradeMachine = setup({
     countFailure: assign({ failedServers: ({ context }) => context.failedServers + 1 }),
     awaitInstance: assign({
       awaitedInstances: ({ context, event }) =>
-        event.type === 'server.copyStopped' && !context.awaitedInstances.includes(event.instanceId)
+        event.type === 'instance.stopped' && !context.awaitedInstances.includes(event.instanceId)
           ? [...context.awaitedInstances, event.instanceId]
           : context.awaitedInstances,
     }),
@@ -107,11 +108,14 @@ export const upgradeMachine = setup({
     walking: {
       initial: 'upgradingDomain',
       on: {
-        'server.upgradeFailed': { actions: ['serverReported', 'countFailure'] },
-        'server.copyStopped': { actions: 'awaitInstance' },
+        // Halting is decided on the failure itself, before any gate could open on it.
+        'server.upgradeFailed': [
+          { guard: 'failureExceedsBudget', target: 'halted', actions: ['serverReported', 'countFailure'] },
+          { actions: ['serverReported', 'countFailure'] },
+        ],
+        'instance.stopped': { actions: 'awaitInstance' },
         'instance.running': { actions: 'instanceRestarted' },
       },
-      always: { guard: 'failureBudgetExceeded', target: 'halted' },
       states: {
         upgradingDomain: {
           entry: 'beginDomain',

@@ -13,6 +13,8 @@ export interface AgendaEntry {
   readonly from: EventSource;
   readonly event: EventObject;
   readonly timerKey: string | null;
+  /** The trace index of the delivery during which this event was emitted or scheduled. */
+  readonly cause: number | null;
   cancelled: boolean;
 }
 
@@ -24,11 +26,16 @@ export class Agenda {
   /** The simulated time of the entry being delivered. */
   nowS = 0;
 
+  /** The trace index of the delivery being processed, stamped on what it causes. */
+  cause: number | null = null;
+
   push(atS: number, to: Address, from: EventSource, event: EventObject): void {
-    this.#queue.push(atS, { to, from, event, timerKey: null, cancelled: false });
+    this.#queue.push(atS, { to, from, event, timerKey: null, cause: this.cause, cancelled: false });
   }
 
+  /** The time of the next live entry: cancelled timers at the head are dropped first. */
   peekTimeS(): number | undefined {
+    while (this.#queue.peek()?.cancelled) this.#queue.pop();
     return this.#queue.peekTimeS();
   }
 
@@ -59,7 +66,7 @@ export class Agenda {
       const timerKey = `${address}#${id ?? event.type}`;
       const previous = this.#timers.get(timerKey);
       if (previous) previous.cancelled = true;
-      const entry: AgendaEntry = { to: address, from: 'timer', event, timerKey, cancelled: false };
+      const entry: AgendaEntry = { to: address, from: 'timer', event, timerKey, cause: this.cause, cancelled: false };
       this.#timers.set(timerKey, entry);
       this.#queue.push(this.nowS + delayS, entry);
     };

@@ -28,6 +28,10 @@ export class EventQueue<Entry> {
     return priority === undefined ? undefined : Math.floor(priority / SEQUENCE_SPAN);
   }
 
+  peek(): Entry | undefined {
+    return this.#heap.peek();
+  }
+
   pop(): Entry | undefined {
     return this.#heap.pop();
   }

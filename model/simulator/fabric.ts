@@ -37,7 +37,13 @@ export const machinesByKind: Readonly<Record<ActorKind, AnyActorLogic>> = {
 
 export class PlacementError extends Error {}
 
-export function buildFabric(scenario: Scenario, inspect?: (event: InspectionEvent) => void): FabricActor[] {
+export interface Fabric {
+  readonly actors: readonly FabricActor[];
+  /** Where every instance runs when the story begins. */
+  readonly placement: Readonly<Record<string, string>>;
+}
+
+export function buildFabric(scenario: Scenario, inspect?: (event: InspectionEvent) => void): Fabric {
   const { topology, timings, policy } = scenario;
   const initial = placeInitially(topology);
   if (initial.unplaced.length > 0) {
@@ -77,5 +83,5 @@ export function buildFabric(scenario: Scenario, inspect?: (event: InspectionEven
   add(STORAGE, 'storage', storageMachine);
   for (const spec of topology.servers) add(serverAddress(spec.id), 'server', serverMachine, { spec, hosted: hostedBy.get(spec.id) ?? [], timings });
   for (const instance of instances) add(instanceAddress(instance.id), 'instance', instanceMachine, { instanceId: instance.id, serverId: initial.placement[instance.id] ?? null, timings });
-  return actors;
+  return { actors, placement: initial.placement };
 }

@@ -38,7 +38,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): T
   const agenda = new Agenda();
   const entries: TraceEntry[] = [];
 
-  const fabric = buildFabric(scenario, options.inspect);
+  const { actors: fabric, placement } = buildFabric(scenario, options.inspect);
   const watched = new Map<Address, Watched>();
 
   for (const actor of fabric) {
@@ -47,7 +47,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): T
     ref.on('*', (emitted: EventObject) => {
       const event = emitted as FabricEmitted;
       const recipients = recipientsOf(event);
-      if (recipients.length === 0) entries.push({ t: agenda.nowS, kind: 'event', from: address, to: null, event });
+      if (recipients.length === 0) entries.push({ t: agenda.nowS, kind: 'event', from: address, to: null, event, cause: agenda.cause });
       for (const to of recipients) agenda.push(agenda.nowS, to, address, event);
     });
   }
@@ -87,17 +87,20 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): T
     }
     const pending = agenda.next();
     if (pending === undefined) break;
-    steps++;
     const target = watched.get(pending.to);
     if (target === undefined) throw new SimulationError(`event ${pending.event.type} addressed to unknown actor ${pending.to}`);
-    entries.push({ t: agenda.nowS, kind: 'event', from: pending.from, to: pending.to, event: pending.event as FabricEvent });
+    // A machine that reached a final state (the upgrade, done) hears nothing more.
+    if (target.actor.ref.getSnapshot().status !== 'active') continue;
+    agenda.cause = entries.length;
+    entries.push({ t: agenda.nowS, kind: 'event', from: pending.from, to: pending.to, event: pending.event as FabricEvent, cause: pending.cause });
+    steps++;
     target.actor.ref.send(pending.event);
     observe(target);
   }
 
   const finalStates: Record<Address, string> = {};
   for (const [address, w] of watched) finalStates[address] = w.state;
-  return { entries, initialStates, finalStates, endS: agenda.nowS, steps, end };
+  return { entries, initialStates, initialPlacement: placement, finalStates, endS: agenda.nowS, steps, end };
 
   function observe(w: Watched): void {
     const snapshot = w.actor.ref.getSnapshot();

@@ -13,7 +13,15 @@ export type AppStatus = 'available' | 'degraded' | 'down';
 export type EventSource = Address | 'fault' | 'timer';
 
 export type TraceEntry =
-  | { readonly t: number; readonly kind: 'event'; readonly from: EventSource; readonly to: Address | null; readonly event: FabricEvent | FabricEmitted }
+  | {
+      readonly t: number;
+      readonly kind: 'event';
+      readonly from: EventSource;
+      readonly to: Address | null;
+      readonly event: FabricEvent | FabricEmitted;
+      /** Index of the delivery during which this event was emitted or its timer set; null for faults. */
+      readonly cause: number | null;
+    }
   | { readonly t: number; readonly kind: 'state'; readonly actor: Address; readonly from: string; readonly to: string }
   | { readonly t: number; readonly kind: 'app'; readonly appId: string; readonly from: AppStatus; readonly to: AppStatus }
   | { readonly t: number; readonly kind: 'queue'; readonly length: number; readonly inFlight: number }
@@ -28,6 +36,8 @@ export interface Trace {
   readonly entries: readonly TraceEntry[];
   /** Each actor's state when the story began. */
   readonly initialStates: Readonly<Record<Address, string>>;
+  /** Where every instance ran when the story began (instance id → server id). */
+  readonly initialPlacement: Readonly<Record<string, string>>;
   /** Each actor's state when the run ended. */
   readonly finalStates: Readonly<Record<Address, string>>;
   readonly endS: number;

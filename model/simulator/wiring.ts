@@ -49,11 +49,11 @@ export function recipientsOf(event: FabricEmitted): readonly Address[] {
     case 'instance.running':
       return TO_CONTROLLER_AND_UPGRADE;
     case 'server.upgradeSkipped':
+    case 'instance.stopped':
       return TO_UPGRADE;
     case 'server.deploymentRequested':
       return TO_DEPLOYMENT_SERVICE;
     case 'server.copyStopped':
-      return [instanceAddress(event.instanceId), UPGRADE];
     case 'server.copyRestarted':
     case 'server.copyLost':
     case 'controller.queued':
@@ -72,6 +72,7 @@ export function recipientsOf(event: FabricEmitted): readonly Address[] {
     case 'upgrade.domainStarted':
     case 'upgrade.finished':
     case 'upgrade.halted':
+    case 'controller.reclaimed':
     case 'controller.managementAnswered':
     case 'controller.policySwitched':
     case 'monitoring.alertRaised':

@@ -1,0 +1,168 @@
+/**
+ * The real command, run as a user runs it: `node bin/fabric-verify.js ...` in a child process.
+ * Each run starts node and tsx, so the runs go concurrently.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { incidentScenario } from '../model/scenarios/incident20090313.ts';
+import { EXIT_BAD_INPUT, EXIT_OK } from './exitCodes.ts';
+
+const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join('bin', 'fabric-verify.js');
+/** Far above a normal run (under a second); only turns a hang into a failure. */
+const RUN_TIMEOUT_MS = 60_000;
+
+interface Outcome {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function fabricVerify(...args: string[]): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: PROJECT_ROOT, timeout: RUN_TIMEOUT_MS });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** A stack frame as node prints one: `    at main (/work/main/cli/main.ts:12:3)`. */
+const STACK_FRAME = /^\s+at .*(:\d+:\d+\)?|<anonymous>)$/m;
+
+function expectBadInput(outcome: Outcome): void {
+  expect(outcome.status).toBe(EXIT_BAD_INPUT);
+  expect(outcome.stdout).toBe('');
+  expect(outcome.stderr).not.toMatch(STACK_FRAME);
+}
+
+const FIGURE_FIELDS = [
+  'serversFailed',
+  'appsDown',
+  'appsDegraded',
+  'restoreTimeS',
+  'longestManagementWaitS',
+  'storageWritesLost',
+  'events',
+  'eventsPerSecond',
+] as const;
+
+describe('fabric-verify simulate', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fabric-verify-cli-'));
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function scenarioFile(name: string, content: unknown): string {
+    const path = join(dir, name);
+    writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+    return path;
+  }
+
+  it.concurrent('--json prints the run’s figures as one JSON object', async () => {
+    const outcome = await fabricVerify('simulate', '--scenario', 'incident-2009-03-13', '--json');
+    expect(outcome.status).toBe(EXIT_OK);
+    expect(outcome.stderr).toBe('');
+    const figures = JSON.parse(outcome.stdout);
+    for (const field of FIGURE_FIELDS) expect(typeof figures[field], field).toBe('number');
+    expect(figures).toMatchObject({ scenario: 'incident-2009-03-13', serversFailed: 16, storageWritesLost: 0, events: 1269, upgrade: 'done' });
+    expect(figures.eventsPerSecond).toBeGreaterThan(0);
+  });
+
+  it.concurrent('--policy holds a healing policy for the whole run', async () => {
+    const outcome = await fabricVerify('simulate', '--scenario', 'incident-2009-03-13', '--policy', 'parallel', '--json');
+    expect(outcome.status).toBe(EXIT_OK);
+    expect(JSON.parse(outcome.stdout)).toMatchObject({ policy: 'parallel', restoreTimeS: 2460, longestManagementWaitS: 60 });
+  });
+
+  it.concurrent('prints the key events on a timeline, then the figures', async () => {
+    const outcome = await fabricVerify('simulate', '--scenario', 'incident-2009-03-13');
+    expect(outcome.status).toBe(EXIT_OK);
+    expect(outcome.stderr).toBe('');
+    const text = outcome.stdout;
+    expect(text).toMatch(/^incident-2009-03-13 — healing: serial then parallel \(operator\)/);
+    const timeline = [
+      '1:00:00  upgrade walks update domain 0',
+      '1:00:00  network degrades: deployment calls take 1200s',
+      '1:11:00  8 server(s) fail: s00 s05 s10 s15 s20 s25 s30 s35',
+      '1:52:00  8 server(s) fail: s01 s06 s11 s16 s21 s26 s31 s36',
+      '4:00:00  operator switches healing to parallel',
+      // One instance was placed on update domain 4 just as the upgrade walked it (3:52), so it
+      // ran again only when that walk ended: both lines fall at 4:22, the upgrade's first.
+      '4:22:00  upgrade finished',
+      '4:22:00  every lost instance runs again',
+    ];
+    let from = 0;
+    for (const line of timeline) {
+      const at = text.indexOf(line, from);
+      expect(at, `timeline line in order: ${line}`).toBeGreaterThan(-1);
+      from = at;
+    }
+    const figures = text.slice(text.indexOf('\nFigures\n'));
+    expect(figures).toMatch(/servers failed\s+16\n/);
+    expect(figures).toMatch(/apps down at some point\s+44 \(single-instance 40, multi-instance 4 of 10\)/);
+    expect(figures).toMatch(/time to restore\s+3h 11m/);
+    expect(figures).toMatch(/longest management wait\s+2h 07m \(48 requests\)/);
+    expect(figures).toMatch(/storage writes lost\s+0\n/);
+    expect(figures).toMatch(/upgrade\s+done\n/);
+    expect(figures).toMatch(/simulated\s+13h 52m \(quiescent\), 1269 events, [\d,]+ events\/s/);
+  });
+
+  it.concurrent('runs a scenario file with the same figures as the built-in scenario', async () => {
+    const path = scenarioFile('incident.json', incidentScenario());
+    const [fromFile, builtIn] = await Promise.all([
+      fabricVerify('simulate', '--scenario', path, '--json'),
+      fabricVerify('simulate', '--scenario', 'incident-2009-03-13', '--json'),
+    ]);
+    expect(fromFile.status).toBe(EXIT_OK);
+    const withoutTiming = ({ eventsPerSecond: _, wallMs: __, ...figures }: Record<string, unknown>) => figures;
+    expect(withoutTiming(JSON.parse(fromFile.stdout))).toEqual(withoutTiming(JSON.parse(builtIn.stdout)));
+  });
+
+  it.concurrent('an unknown --policy is bad input (exit 2), listing the choices', async () => {
+    const outcome = await fabricVerify('simulate', '--scenario', 'incident-2009-03-13', '--policy', 'fastest');
+    expectBadInput(outcome);
+    expect(outcome.stderr).toContain("'fastest'");
+    expect(outcome.stderr).toContain('serial, parallel, adaptive, kubernetes');
+  });
+
+  it.concurrent('a missing scenario file is bad input (exit 2), naming the file', async () => {
+    const missing = join(tmpdir(), 'fabric-verify-no-such-scenario.json');
+    const outcome = await fabricVerify('simulate', '--scenario', missing);
+    expectBadInput(outcome);
+    expect(outcome.stderr).toContain(missing);
+    expect(outcome.stderr).toContain('no such file');
+  });
+
+  it.concurrent('a scenario file with a bad field is bad input (exit 2), naming the field', async () => {
+    const scenario: any = JSON.parse(JSON.stringify(incidentScenario()));
+    scenario.topology.servers[2].capacity = 'six';
+    const path = scenarioFile('bad-capacity.json', scenario);
+    const outcome = await fabricVerify('simulate', '--scenario', path);
+    expectBadInput(outcome);
+    expect(outcome.stderr).toBe(`fabric-verify: ${path}: topology.servers.2.capacity: expected number, found "six"\n`);
+  });
+
+  it.concurrent('a scenario file that is not JSON is bad input (exit 2)', async () => {
+    const path = scenarioFile('broken.json', '{ "name": ');
+    const outcome = await fabricVerify('simulate', '--scenario', path);
+    expectBadInput(outcome);
+    expect(outcome.stderr).toContain(`${path}: (top level): expected valid JSON`);
+  });
+
+  it.concurrent('an unknown option is bad input (exit 2)', async () => {
+    const outcome = await fabricVerify('simulate', '--seed', '7');
+    expectBadInput(outcome);
+    expect(outcome.stderr).toContain("unknown option '--seed'");
+  });
+});

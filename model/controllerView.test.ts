@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { type PlanningInput, type ServerView, faultDomainHealth, planHealing, withServer } from './controllerView.ts';
+import type { WorkItem } from './healingDecision.ts';
+import { kubernetesDefaults } from './policy.ts';
+
+function server(id: string, faultDomain: number, updateDomain: number, change: Partial<ServerView> = {}): ServerView {
+  return { id, faultDomain, updateDomain, capacity: 2, load: 0, placeable: true, status: 'up', ...change };
+}
+
+const move = (instanceId: string, fromServerId: string, fromFaultDomain: number): WorkItem => ({ kind: 'move', instanceId, fromServerId, fromFaultDomain });
+const request = (requestId: string): WorkItem => ({ kind: 'management', requestId });
+
+/** Role r has three instances; r/2 runs on `other` (fd1, ud1), r/0 and r/1 lost `dead` (fd0, ud0). */
+function planning(change: Partial<PlanningInput> = {}): PlanningInput {
+  const servers = [
+    server('dead', 0, 0, { status: 'dead', placeable: false }),
+    server('a', 0, 1),
+    server('b', 2, 1),
+    server('c', 2, 2),
+    server('other', 1, 1, { load: 1 }),
+  ];
+  return {
+    healing: { kind: 'parallel', concurrency: 1_000_000 },
+    servers,
+    placement: { 'r/0': null, 'r/1': null, 'r/2': 'other' },
+    queue: [move('r/0', 'dead', 0), move('r/1', 'dead', 0)],
+    inFlight: [],
+    evictedServers: [],
+    evictionTokens: { 0: 1, 1: 1, 2: 1 },
+    narrowedDomains: [],
+    fabric: {
+      serverIndex: Object.fromEntries(servers.map((s, i) => [s.id, i])),
+      siblingsOf: { 'r/0': ['r/1', 'r/2'], 'r/1': ['r/0', 'r/2'], 'r/2': ['r/0', 'r/1'] },
+      faultDomains: [0, 1, 2],
+    },
+    ...change,
+  };
+}
+
+describe('planHealing', () => {
+  it('starts nothing and changes nothing for an empty queue', () => {
+    const input = planning({ queue: [] });
+    const plan = planHealing(input);
+    expect(plan.started).toEqual([]);
+    expect(plan.queue).toBe(input.queue);
+    expect(plan.servers).toBe(input.servers);
+    expect(plan.evictionTokens).toBe(input.evictionTokens);
+    expect(plan.narrowedDomains).toBe(input.narrowedDomains);
+  });
+
+  it('starts nothing when the policy allows nothing more in flight', () => {
+    const input = planning({ healing: { kind: 'serial', concurrency: 1 }, inFlight: [move('x', 'dead', 0)] });
+    const plan = planHealing(input);
+    expect(plan.started).toEqual([]);
+    expect(plan.queue).toBe(input.queue);
+  });
+
+  it('places each move away from its siblings, counting the moves placed earlier in the same plan', () => {
+    // r/0 avoids r/2 (fd1, ud1): a, b and c all avoid its rack, only c (fd2, ud2) its update domain too.
+    // r/1 then avoids r/2 and r/0, now on c (fd2): a (fd0) is the only rack left.
+    const plan = planHealing(planning());
+    expect(plan.started).toEqual([
+      { item: move('r/0', 'dead', 0), targetServerId: 'c' },
+      { item: move('r/1', 'dead', 0), targetServerId: 'a' },
+    ]);
+    expect(plan.queue).toEqual([]);
+    expect(plan.servers.map((s) => [s.id, s.load])).toEqual([['dead', 0], ['a', 1], ['b', 0], ['c', 1], ['other', 1]]);
+  });
+
+  it('does not change the view it was given', () => {
+    const input = planning();
+    const before = structuredClone({ servers: input.servers, placement: input.placement, queue: input.queue });
+    planHealing(input);
+    expect({ servers: input.servers, placement: input.placement, queue: input.queue }).toEqual(before);
+  });
+
+  it('keeps a move with no room queued, while a portal request behind it starts with no target', () => {
+    const full = planning().servers.map((s) => ({ ...s, load: s.capacity }));
+    const plan = planHealing(planning({ servers: full, queue: [move('r/0', 'dead', 0), request('r1')] }));
+    expect(plan.started).toEqual([{ item: request('r1'), targetServerId: null }]);
+    expect(plan.queue).toEqual([move('r/0', 'dead', 0)]);
+  });
+
+  it('hands the domains adaptive healing narrowed to the policy, and the policy\'s memory back when work starts', () => {
+    // Rack 0 (dead, a) has one of two servers dead: not partially disrupted by itself, but narrowed earlier.
+    const adaptive = { kind: 'adaptive', narrowConcurrency: 1, wideConcurrency: 1_000_000, unhealthyThreshold: 0.55 } as const;
+    const wide = planHealing(planning({ healing: adaptive }));
+    expect(wide.started).toHaveLength(2);
+    expect(wide.narrowedDomains).toEqual([]);
+    const narrow = planHealing(planning({ healing: adaptive, narrowedDomains: [0] }));
+    expect(narrow.started).toEqual([{ item: move('r/0', 'dead', 0), targetServerId: 'c' }]);
+    expect(narrow.queue).toEqual([move('r/1', 'dead', 0)]);
+    expect(narrow.narrowedDomains).toEqual([0]);
+    // Every server of rack 0 answers again: the memory is dropped by the next decision.
+    const servers = planning().servers.map((s) => (s.id === 'dead' ? { ...s, status: 'up' as const, placeable: true } : s));
+    expect(planHealing(planning({ healing: adaptive, servers, narrowedDomains: [0] })).narrowedDomains).toEqual([]);
+  });
+
+  it('takes adaptive\'s memory of a partially dark domain only when some move of it starts', () => {
+    // Rack 0 is dead, half (suspect) and a: two of three look dead, partially dark.
+    const adaptive = { kind: 'adaptive', narrowConcurrency: 1, wideConcurrency: 1_000_000, unhealthyThreshold: 0.55 } as const;
+    const servers = [...planning().servers, server('half', 0, 2, { status: 'suspect', placeable: false })];
+    const fabric = { ...planning().fabric, serverIndex: Object.fromEntries(servers.map((s, i) => [s.id, i])) };
+    const plan = planHealing(planning({ healing: adaptive, servers, fabric }));
+    expect(plan.started).toHaveLength(1);
+    expect(plan.narrowedDomains).toEqual([0]);
+    // Nowhere to place the move: nothing starts, and nothing is remembered.
+    const full = servers.map((s) => ({ ...s, load: s.capacity }));
+    const input = planning({ healing: adaptive, servers: full, fabric });
+    const stuck = planHealing(input);
+    expect(stuck.started).toEqual([]);
+    expect(stuck.narrowedDomains).toBe(input.narrowedDomains);
+  });
+
+  it('spends eviction tokens only when some work starts', () => {
+    const kubernetes = planning({ healing: kubernetesDefaults, queue: [move('r/0', 'dead', 0)] });
+    expect(planHealing(kubernetes).evictionTokens).toEqual({ 0: 0, 1: 1, 2: 1 });
+    const full = kubernetes.servers.map((s) => ({ ...s, load: s.capacity }));
+    const nowhere = { ...kubernetes, servers: full };
+    expect(planHealing(nowhere).started).toEqual([]);
+    expect(planHealing(nowhere).evictionTokens).toBe(nowhere.evictionTokens);
+  });
+});
+
+describe('faultDomainHealth', () => {
+  it('counts suspect and dead servers as looking dead, upgrading ones not, and lists empty domains', () => {
+    const servers = [
+      server('s00', 0, 0, { status: 'suspect' }),
+      server('s01', 0, 1, { status: 'dead' }),
+      server('s02', 0, 2, { status: 'upgrading' }),
+      server('s03', 1, 0),
+    ];
+    expect(faultDomainHealth(servers, [0, 1, 2])).toEqual([
+      { faultDomain: 0, servers: 3, lookDead: 2 },
+      { faultDomain: 1, servers: 1, lookDead: 0 },
+      { faultDomain: 2, servers: 0, lookDead: 0 },
+    ]);
+  });
+});
+
+describe('withServer', () => {
+  it('changes one server in a copy; only a server that is up takes new copies', () => {
+    const servers = [server('s00', 0, 0), server('s01', 1, 1)];
+    const suspect = withServer(servers, 0, { status: 'suspect' });
+    expect(suspect[0]).toMatchObject({ status: 'suspect', placeable: false });
+    expect(servers[0]).toMatchObject({ status: 'up', placeable: true });
+    expect(withServer(suspect, 0, { load: 1 })[0]).toMatchObject({ status: 'suspect', load: 1, placeable: false });
+    expect(withServer(suspect, 0, { status: 'up', load: 0 })[0]).toMatchObject({ status: 'up', placeable: true });
+    expect(suspect[1]).toBe(servers[1]);
+  });
+});

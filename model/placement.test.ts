@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type PlacementCandidate, type SiblingPlacement, chooseServer } from './placement.ts';
+
+function server(id: string, faultDomain: number, updateDomain: number, change: Partial<PlacementCandidate> = {}): PlacementCandidate {
+  return { id, faultDomain, updateDomain, capacity: 2, load: 0, placeable: true, ...change };
+}
+
+const sibling = (faultDomain: number, updateDomain: number): SiblingPlacement => ({ faultDomain, updateDomain });
+
+describe('chooseServer', () => {
+  it('finds nothing when no server is placeable with room to spare', () => {
+    expect(chooseServer([], [])).toBeNull();
+    expect(chooseServer([server('s00', 0, 0, { load: 2 }), server('s01', 1, 1, { placeable: false })], [])).toBeNull();
+  });
+
+  it('never places on a full or unplaceable server, even where the spread would be best', () => {
+    const candidates = [server('full', 1, 1, { load: 2 }), server('down', 2, 2, { placeable: false }), server('crowded', 0, 0, { load: 1 })];
+    expect(chooseServer(candidates, [sibling(0, 0)])?.id).toBe('crowded');
+  });
+
+  it('spreads over fault domains first, whatever the update domains and load', () => {
+    const candidates = [server('same-rack', 0, 1), server('other-rack', 1, 0, { load: 1 })];
+    expect(chooseServer(candidates, [sibling(0, 0)])?.id).toBe('other-rack');
+  });
+
+  it('then over update domains, whatever the load', () => {
+    const candidates = [server('same-update-domain', 1, 0), server('other-update-domain', 2, 1, { load: 1 })];
+    expect(chooseServer(candidates, [sibling(0, 0)])?.id).toBe('other-update-domain');
+  });
+
+  it('then takes the least loaded', () => {
+    expect(chooseServer([server('busy', 0, 0, { load: 1 }), server('idle', 1, 1)], [])?.id).toBe('idle');
+  });
+
+  it('counts every sibling: a rack holding one sibling beats a rack holding two', () => {
+    const siblings = [sibling(0, 0), sibling(0, 1), sibling(1, 2)];
+    expect(chooseServer([server('two-there', 0, 3), server('one-there', 1, 3)], siblings)?.id).toBe('one-there');
+  });
+
+  it('gives a tie to the server listed first', () => {
+    const a = server('a', 0, 0);
+    const b = server('b', 1, 1);
+    expect(chooseServer([a, b], [])).toBe(a);
+    expect(chooseServer([b, a], [])).toBe(b);
+  });
+
+  it('always picks the first of the best-spread, least-loaded servers with room', () => {
+    const candidate = fc.record({
+      faultDomain: fc.nat(3),
+      updateDomain: fc.nat(3),
+      capacity: fc.integer({ min: 0, max: 3 }),
+      load: fc.nat(4),
+      placeable: fc.boolean(),
+    });
+    const siblingArb = fc.record({ faultDomain: fc.nat(3), updateDomain: fc.nat(3) });
+    fc.assert(
+      fc.property(fc.array(candidate, { maxLength: 8 }), fc.array(siblingArb, { maxLength: 5 }), (specs, siblings) => {
+        const candidates = specs.map((spec, i) => ({ id: `s${i}`, ...spec }));
+        const score = (s: PlacementCandidate) => [
+          siblings.filter((x) => x.faultDomain === s.faultDomain).length,
+          siblings.filter((x) => x.updateDomain === s.updateDomain).length,
+          s.load,
+        ];
+        const eligible = candidates.filter((s) => s.placeable && s.load < s.capacity);
+        const expected = [...eligible].sort((x, y) => {
+          const [a, b] = [score(x), score(y)];
+          return a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]! || candidates.indexOf(x) - candidates.indexOf(y);
+        })[0];
+        expect(chooseServer(candidates, siblings)).toBe(expected ?? null);
+      }),
+    );
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * A whole scenario from its parts: topology, timings, policy and a fault plan resolved
+ * against the topology.
+ */
+import fc from 'fast-check';
+import type { ControllerPolicy } from '../../model/policy.ts';
+import type { Scenario } from '../../model/scenario.ts';
+import type { Timings } from '../../model/timings.ts';
+import type { Topology } from '../../model/topology.ts';
+import type { FaultPlan } from './faultArbitraries.ts';
+
+export const basePolicy: ControllerPolicy = {
+  healing: { kind: 'parallel', concurrency: 1_000_000 },
+  management: 'shared-queue',
+  fencing: true,
+  upgradeGate: 'continue-after-timeout',
+  haltBudget: null,
+  alertThreshold: 3,
+};
+
+export interface ScenarioParts {
+  readonly name: string;
+  readonly topology: fc.Arbitrary<Topology>;
+  readonly timings: fc.Arbitrary<Timings>;
+  readonly policy: fc.Arbitrary<ControllerPolicy> | ControllerPolicy;
+  readonly faults: fc.Arbitrary<FaultPlan>;
+  /** The horizon from the scenario's timings (long enough for the story to settle). */
+  readonly horizonS: (timings: Timings) => number;
+}
+
+export function scenarioArbitrary(parts: ScenarioParts): fc.Arbitrary<Scenario> {
+  const policy = 'healing' in parts.policy ? fc.constant(parts.policy) : parts.policy;
+  return fc.record({ topology: parts.topology, timings: parts.timings, policy, plan: parts.faults }).map(({ topology, timings, policy, plan }) => ({
+    name: parts.name,
+    topology,
+    policy,
+    timings,
+    faults: plan(topology),
+    horizonS: parts.horizonS(timings),
+  }));
+}

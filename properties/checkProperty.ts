@@ -1,0 +1,141 @@
+/**
+ * Checks one catalog property with fast-check: generate scenarios under its hypothesis,
+ * simulate each, read the trace; shrink any failure to its smallest story. Counts the
+ * must-see situations (fast-check has no `cover`), so a clean run that never reached them
+ * is reported `vacuous`, not `holds`.
+ */
+import fc from 'fast-check';
+import type { Scenario } from '../model/scenario.ts';
+import { simulate } from '../model/simulator/simulate.ts';
+import type { Trace } from '../model/simulator/trace.ts';
+import { COUNTEREXAMPLE_FORMAT, type Counterexample } from './counterexample.ts';
+import type { Expectation, PropertyDefinition, PropertyVariant, Verdict, Violation } from './propertyDefinition.ts';
+
+export const DEFAULT_RUNS = 100;
+
+export interface CheckOptions {
+  readonly seed: number;
+  readonly runs?: number;
+  /** Replay one case: fast-check's path from an earlier failure. */
+  readonly path?: string;
+  readonly variant?: PropertyVariant;
+}
+
+export interface MustSeeTally {
+  readonly id: string;
+  readonly description: string;
+  readonly minShare: number;
+  readonly reached: number;
+  readonly share: number;
+  readonly met: boolean;
+}
+
+export interface Minimality {
+  readonly expected: string;
+  readonly minimal: boolean;
+  readonly detail: string | null;
+}
+
+export interface PropertyResult {
+  readonly id: string;
+  readonly variant: string | null;
+  readonly expected: Expectation;
+  readonly verdict: Verdict;
+  /** Generated runs (shrinking steps not counted). */
+  readonly runs: number;
+  readonly shrinks: number;
+  readonly seed: number;
+  readonly durationMs: number;
+  readonly mustSee: readonly MustSeeTally[];
+  readonly counterexample: Counterexample | null;
+  readonly minimality: Minimality | null;
+  readonly recovery: { readonly durationsS: readonly number[]; readonly boundS: number } | null;
+}
+
+/** Liveness: a run that never settles is a failure of its own kind, whatever the property says. */
+export function livenessViolation(trace: Trace): Violation | null {
+  if (trace.end !== 'step-limit') return null;
+  return { atS: trace.endS, expected: 'the run settles within the step limit', seen: `still busy after ${trace.steps} events (a liveness failure)` };
+}
+
+export function violationOf(definition: PropertyDefinition, scenario: Scenario, trace: Trace): Violation | null {
+  return livenessViolation(trace) ?? definition.check(scenario, trace);
+}
+
+export function checkProperty(definition: PropertyDefinition, options: CheckOptions): PropertyResult {
+  const started = performance.now();
+  const expected = options.variant?.expectation ?? definition.expectation;
+  const adjust = options.variant?.adjust;
+  const arbitrary = adjust ? definition.scenarios(options.variant?.policy).map(adjust) : definition.scenarios(options.variant?.policy);
+  const reached = definition.mustSee.map(() => 0);
+  const durationsS: number[] = [];
+  let boundS = 0;
+  let generated = 0;
+  let failedOnce = false;
+
+  const property = fc.property(arbitrary, (scenario) => {
+    const trace = simulate(scenario);
+    if (!failedOnce) {
+      generated++;
+      definition.mustSee.forEach((situation, i) => {
+        if (situation.reached(scenario, trace)) reached[i]!++;
+      });
+      if (definition.measure) {
+        const measured = definition.measure(scenario, trace);
+        durationsS.push(...measured.durationsS);
+        boundS = Math.max(boundS, measured.boundS);
+      }
+    }
+    if (violationOf(definition, scenario, trace) === null) return true;
+    failedOnce = true;
+    return false;
+  });
+
+  const runs = options.runs ?? definition.runs ?? DEFAULT_RUNS;
+  const details = fc.check(property, { seed: options.seed, numRuns: runs, ...(options.path ? { path: options.path } : {}) });
+  if (details.errorInstance && !details.counterexample) throw details.errorInstance;
+
+  let counterexample: Counterexample | null = null;
+  let minimality: Minimality | null = null;
+  if (details.failed && details.counterexample) {
+    const [scenario] = details.counterexample;
+    const trace = simulate(scenario);
+    const violation = violationOf(definition, scenario, trace);
+    if (violation === null) throw new Error(`${definition.id}: the shrunk counterexample does not fail again; the model is not deterministic`);
+    counterexample = {
+      format: COUNTEREXAMPLE_FORMAT,
+      propertyId: definition.id,
+      variant: options.variant?.label ?? null,
+      seed: details.seed,
+      path: details.counterexamplePath ?? '',
+      shrinks: details.numShrinks,
+      violation,
+      scenario,
+    };
+    const expectedStory = options.variant ? options.variant.expectedCounterexample : definition.expectedCounterexample;
+    if (expectedStory) {
+      const detail = expectedStory.notMinimal(scenario, trace);
+      minimality = { expected: expectedStory.description, minimal: detail === null, detail };
+    }
+  }
+
+  const mustSee = definition.mustSee.map((situation, i) => {
+    const share = generated === 0 ? 0 : reached[i]! / generated;
+    return { id: situation.id, description: situation.description, minShare: situation.minShare, reached: reached[i]!, share, met: share >= situation.minShare };
+  });
+  const verdict: Verdict = details.failed ? 'fails' : expected === 'holds' && mustSee.some((m) => !m.met) ? 'vacuous' : 'holds';
+  return {
+    id: definition.id,
+    variant: options.variant?.label ?? null,
+    expected,
+    verdict,
+    runs: generated,
+    shrinks: details.numShrinks,
+    seed: options.seed,
+    durationMs: Math.round(performance.now() - started),
+    mustSee,
+    counterexample,
+    minimality,
+    recovery: definition.measure ? { durationsS, boundS } : null,
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * A counterexample as a file: the whole scenario (topology, policy, timings, the shrunk
+ * fault schedule), the property it breaks, and the seed and path fast-check found it with.
+ * Replaying it needs no generator: the scenario alone gives the identical trace.
+ */
+import * as v from 'valibot';
+import { InputError } from '../model/inputError.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { issuesOf, scenarioSchema, checkScenario } from '../model/scenarioSchema.ts';
+import type { Violation } from './propertyDefinition.ts';
+
+export const COUNTEREXAMPLE_FORMAT = 'fabric-verify/counterexample@1';
+
+export interface Counterexample {
+  readonly format: typeof COUNTEREXAMPLE_FORMAT;
+  readonly propertyId: string;
+  /** The variant label when the property ran under another policy; null for the catalog's own. */
+  readonly variant: string | null;
+  readonly seed: number;
+  /** fast-check's replay path (`fc.check(..., { seed, path })`) of the shrunk case. */
+  readonly path: string;
+  readonly shrinks: number;
+  readonly violation: Violation;
+  readonly scenario: Scenario;
+}
+
+const counterexampleSchema = v.strictObject({
+  format: v.literal(COUNTEREXAMPLE_FORMAT),
+  propertyId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  variant: v.nullable(v.pipe(v.string(), v.maxLength(200))),
+  seed: v.pipe(v.number(), v.integer()),
+  path: v.pipe(v.string(), v.maxLength(100_000)),
+  shrinks: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  violation: v.strictObject({ atS: v.pipe(v.number(), v.minValue(0)), expected: v.string(), seen: v.string() }),
+  scenario: scenarioSchema,
+});
+
+/** Parse a counterexample file's contents; throws InputError naming every bad field. */
+export function parseCounterexample(input: unknown, source = 'counterexample'): Counterexample {
+  const result = v.safeParse(counterexampleSchema, input);
+  if (!result.success) throw new InputError(source, issuesOf(result.issues));
+  const counterexample = result.output as Counterexample;
+  const problems = checkScenario(counterexample.scenario).map((p) => ({ ...p, path: `scenario.${p.path}` }));
+  if (problems.length > 0) throw new InputError(source, problems);
+  return counterexample;
+}
+
+export function counterexampleFileName(counterexample: Pick<Counterexample, 'propertyId' | 'variant'>): string {
+  const variant = counterexample.variant ? `--${counterexample.variant.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}` : '';
+  return `${counterexample.propertyId}${variant}.json`;
+}

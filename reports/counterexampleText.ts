@@ -1,0 +1,39 @@
+/**
+ * A failed property, told in a fixed order (as fast-check's reporter does): what failed, one
+ * line to reproduce it, the shrunk fault schedule in words, the timeline up to the break,
+ * then hints.
+ */
+import type { Counterexample } from '../properties/counterexample.ts';
+import type { Minimality } from '../properties/checkProperty.ts';
+import type { Trace } from '../model/simulator/trace.ts';
+import { clockTime } from './clock.ts';
+import { scheduleInWords } from './faultsInWords.ts';
+import { timelineText } from './timelineText.ts';
+
+export interface CounterexampleTextOptions {
+  readonly file?: string;
+  readonly minimality?: Minimality | null;
+  readonly maxLines?: number;
+}
+
+export function counterexampleText(counterexample: Counterexample, trace: Trace, options: CounterexampleTextOptions = {}): string {
+  const { violation, scenario } = counterexample;
+  const name = counterexample.variant ? `${counterexample.propertyId} (${counterexample.variant})` : counterexample.propertyId;
+  const lines = [
+    `✗ ${name} broke at ${clockTime(violation.atS)}: expected ${violation.expected}; saw ${violation.seen}.`,
+    '',
+    'Reproduce:',
+    options.file ? `  npx fabric-verify replay ${options.file}` : '  (write the counterexample to a file to replay it)',
+    `  FV_SEED=${counterexample.seed} FV_PATH=${counterexample.path} npx vitest run properties -t "${counterexample.propertyId}"`,
+    '',
+    `Fault schedule (shrunk in ${counterexample.shrinks} steps), on ${scenario.topology.servers.length} servers and ${scenario.topology.apps.length} app(s), healing ${scenario.policy.healing.kind}, fencing ${scenario.policy.fencing ? 'on' : 'off'}:`,
+    ...scheduleInWords(scenario.faults, scenario.topology).map((l) => `  ${l}`),
+    '',
+    'Timeline:',
+    ...timelineText(trace, { untilS: violation.atS, maxLines: options.maxLines ?? 60 }).map((l) => `  ${l}`),
+  ];
+  if (options.minimality) {
+    lines.push('', options.minimality.minimal ? `Smallest story, as expected: ${options.minimality.expected}.` : `Not the smallest story expected (${options.minimality.expected}): ${options.minimality.detail}.`);
+  }
+  return lines.join('\n');
+}
