@@ -7,5 +7,13 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     reporters: ['default'],
+    coverage: {
+      provider: 'v8',
+      include: ['model/**/*.ts', 'properties/**/*.ts', 'reports/**/*.ts', 'cli/**/*.ts'],
+      exclude: ['**/*.test.ts'],
+      reporter: ['html', 'lcov', 'text-summary'],
+      // Beside the campaign's report, which links to it.
+      reportsDirectory: 'reports/out/coverage',
+    },
   },
 });

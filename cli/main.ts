@@ -5,6 +5,21 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { InputError } from '../model/inputError.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_VERDICT_MISMATCH } from './exitCodes.ts';
 import { replayCommand } from './replayCommand.ts';
+import { checkCommand } from './checkCommand.ts';
+import { sweepCommand } from './sweepCommand.ts';
+import { mergeCommand } from './mergeCommand.ts';
+import { propertyIds, seedValue, shardValue, wholeNumber } from './options.ts';
+
+/** Ctrl-C asks the campaign to stop after the check in progress; a second one quits at once. */
+function interruptedFlag(): () => boolean {
+  let interrupted = false;
+  process.once('SIGINT', () => {
+    interrupted = true;
+    process.stderr.write('\nfabric-verify: interrupted; writing the report of what finished (Ctrl-C again to quit now)\n');
+    process.once('SIGINT', () => process.exit(130));
+  });
+  return () => interrupted;
+}
 import { INCIDENT_NAME } from '../model/scenarios/incident20090313.ts';
 import { simulateCommand } from './simulateCommand.ts';
 
@@ -23,6 +38,48 @@ export function buildProgram(write: (text: string) => void): Command {
     .addOption(new Option('--policy <policy>', 'healing policy for the whole run (drops the operator switch)').choices(HEALING_POLICIES))
     .option('--json', 'print the figures as one JSON object')
     .action((options) => write(`${simulateCommand(options)}\n`));
+
+  program
+    .command('check')
+    .description('check the property catalog as a campaign and write the reports')
+    .option('--config <file>', 'a campaign config (JSON or YAML)')
+    .option('--property <id>', 'check only this property (repeatable)', propertyIds)
+    .option('--runs <n>', 'runs per property (default: each property\'s own)', wholeNumber('--runs', 1))
+    .option('--seed <s>', 'the campaign seed', seedValue)
+    .option('--out <dir>', 'report folder', 'reports/out')
+    .option('--json', 'print summary.json on stdout')
+    .option('--shard <i/n>', 'run only shard i of n (merge the shards\' reports with `merge`)', shardValue)
+    .action(async (options) => {
+      const outcome = await checkCommand(options, interruptedFlag());
+      write(`${outcome.output}\n`);
+      process.exitCode = outcome.exitCode;
+    });
+
+  program
+    .command('sweep')
+    .description('the policy explorer: where each property holds over a grid of policies')
+    .requiredOption('--config <file>', 'a campaign config with a sweep section')
+    .option('--runs <n>', 'runs per property and grid point', wholeNumber('--runs', 1))
+    .option('--seed <s>', 'the seed', seedValue)
+    .option('--out <dir>', 'report folder', 'reports/out')
+    .option('--json', 'print the summary on stdout')
+    .action((options) => {
+      const outcome = sweepCommand(options, interruptedFlag());
+      write(`${outcome.output}\n`);
+      process.exitCode = outcome.exitCode;
+    });
+
+  program
+    .command('merge')
+    .description('join the reports of campaign shards into one report')
+    .argument('<dirs...>', 'report folders written by `check --shard`')
+    .option('--out <dir>', 'report folder', 'reports/out')
+    .option('--json', 'print the merged summary on stdout')
+    .action((dirs: string[], options: { out: string; json?: boolean }) => {
+      const outcome = mergeCommand(dirs, options.out, options.json);
+      write(`${outcome.output}\n`);
+      process.exitCode = outcome.exitCode;
+    });
 
   program
     .command('replay')

@@ -66,6 +66,7 @@ export function healingView(input: PlanningInput): HealingView {
     evictedServers: new Set(input.evictedServers),
     evictionTokens: input.evictionTokens,
     narrowedDomains: new Set(input.narrowedDomains),
+    serversLookingDead: new Set(input.servers.filter((s) => s.status === 'dead' || s.status === 'suspect').map((s) => s.id)),
   };
 }
 

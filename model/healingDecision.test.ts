@@ -6,6 +6,7 @@ import {
   everyDomainLooksDead,
   isPartiallyDisrupted,
   nextNarrowedDomains,
+  recoveredNarrowedDomains,
   refillEvictionTokens,
   selectWork,
 } from './healingDecision.ts';
@@ -23,6 +24,8 @@ function view(change: Partial<HealingView>): HealingView {
     evictedServers: new Set(),
     evictionTokens: { 0: 1, 1: 1 },
     narrowedDomains: new Set(),
+    // Every server the fixtures move off looks dead unless a test says otherwise.
+    serversLookingDead: new Set(Array.from({ length: 10 }, (_, i) => `s0${i}`)),
     ...change,
   };
 }
@@ -220,5 +223,30 @@ describe('refillEvictionTokens', () => {
     const refilled = refillEvictionTokens({ ...kubernetesDefaults, evictionRatePerS: 0.02 }, [domain(3, 4, 0)], { 9: 1 }, passS);
     expect(Object.keys(refilled)).toEqual(['3']);
     expect(refilled[3]).toBeCloseTo(0.2);
+  });
+});
+
+describe('memory and tokens after recovery', () => {
+  const adaptive: HealingPolicy = { kind: 'adaptive', narrowConcurrency: 1, wideConcurrency: 1_000_000, unhealthyThreshold: 0.5 };
+
+  it('adaptive remembers a partly dark domain only when it heals it narrowly, not when other work starts', () => {
+    const partlyDark = [domain(0, 4, 3), domain(1, 4, 0)];
+    const portalOnly = selectWork(adaptive, view({ queue: [request('r1')], faultDomains: partlyDark }));
+    expect(portalOnly.start).toEqual([0]);
+    expect(portalOnly.narrowedDomains).toEqual([]);
+    const healed = selectWork(adaptive, view({ queue: [move('a', 's00', 0), move('b', 's02', 0)], faultDomains: partlyDark }));
+    expect(healed.start).toEqual([0]);
+    expect(healed.narrowedDomains).toEqual([0]);
+  });
+
+  it('a remembered domain whose servers all answer again is let go of', () => {
+    expect(recoveredNarrowedDomains([domain(0, 4, 0), domain(1, 4, 2)], [0, 1])).toEqual([0]);
+    expect(recoveredNarrowedDomains([domain(0, 4, 1)], [0])).toEqual([]);
+  });
+
+  it('kubernetes spends no eviction token on a move off a server that is back', () => {
+    const decision = selectWork(kubernetesDefaults, view({ queue: [move('a', 's00', 0), move('b', 's01', 0)], evictionTokens: { 0: 1, 1: 1 }, serversLookingDead: new Set(['s01']) }));
+    expect(decision.start).toEqual([0, 1]);
+    expect(decision.evictionTokens).toEqual({ 0: 0, 1: 1 });
   });
 });

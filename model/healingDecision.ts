@@ -27,6 +27,8 @@ export interface HealingView {
   readonly evictionTokens: Readonly<Record<number, number>>;
   /** Adaptive: domains healed narrowly until none of their servers looks dead (see `nextNarrowedDomains`). */
   readonly narrowedDomains: ReadonlySet<number>;
+  /** Servers the controller believes dead or suspects: only their moves are evictions. */
+  readonly serversLookingDead: ReadonlySet<string>;
 }
 
 export interface HealingDecision {
@@ -64,6 +66,11 @@ export function isPartiallyDisrupted(health: FaultDomainHealth, narrowConcurrenc
   );
 }
 
+/** Remembered domains whose every server answers again: the memory lets go of them. */
+export function recoveredNarrowedDomains(domains: readonly FaultDomainHealth[], narrowed: readonly number[]): number[] {
+  return narrowed.filter((d) => domains.find((h) => h.faultDomain === d)?.lookDead === 0);
+}
+
 /**
  * Adaptive's memory: a domain healed narrowly (it was partially dark when moves were decided)
  * stays narrow until every one of its servers answers again. Without it, a rack whose servers
@@ -96,18 +103,24 @@ function selectAdaptive(policy: Extract<HealingPolicy, { kind: 'adaptive' }>, vi
   }
   let total = view.inFlight.length;
   const start: number[] = [];
+  const healedNarrowly = new Set<number>();
   view.queue.forEach((item, index) => {
     if (total >= policy.wideConcurrency) return;
     if (item.kind === 'move') {
       if (allDark) return;
       const inDomain = inFlightByDomain.get(item.fromFaultDomain) ?? 0;
-      if (narrowDomains.has(item.fromFaultDomain) && inDomain >= policy.narrowConcurrency) return;
+      if (narrowDomains.has(item.fromFaultDomain)) {
+        if (inDomain >= policy.narrowConcurrency) return;
+        healedNarrowly.add(item.fromFaultDomain);
+      }
       inFlightByDomain.set(item.fromFaultDomain, inDomain + 1);
     }
     start.push(index);
     total++;
   });
-  return { start, evictionTokens: view.evictionTokens, narrowedDomains };
+  // Remembered: what was already remembered and still dark, and every domain this decision healed narrowly.
+  const remembered = narrowedDomains.filter((d) => view.narrowedDomains.has(d) || healedNarrowly.has(d));
+  return { start, evictionTokens: view.evictionTokens, narrowedDomains: remembered };
 }
 
 /**
@@ -125,7 +138,8 @@ function selectByEvictionTokens(view: HealingView): HealingDecision {
       start.push(index);
       return;
     }
-    if (view.evictedServers.has(item.fromServerId) || admittedServers.has(item.fromServerId)) {
+    // Moving off a server that is back, or already evicted, evicts nothing: no token needed.
+    if (!view.serversLookingDead.has(item.fromServerId) || view.evictedServers.has(item.fromServerId) || admittedServers.has(item.fromServerId)) {
       start.push(index);
       return;
     }

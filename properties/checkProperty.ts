@@ -5,6 +5,7 @@
  * is reported `vacuous`, not `holds`.
  */
 import fc from 'fast-check';
+import type { CoverageRecorder } from '../model/coverage/coverageRecorder.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { simulate } from '../model/simulator/simulate.ts';
 import type { Trace } from '../model/simulator/trace.ts';
@@ -19,6 +20,8 @@ export interface CheckOptions {
   /** Replay one case: fast-check's path from an earlier failure. */
   readonly path?: string;
   readonly variant?: PropertyVariant;
+  /** Record model coverage of every run (costs time: XState inspection on every actor). */
+  readonly coverage?: CoverageRecorder;
 }
 
 export interface MustSeeTally {
@@ -39,6 +42,8 @@ export interface Minimality {
 export interface PropertyResult {
   readonly id: string;
   readonly variant: string | null;
+  /** The healing policies the runs used, e.g. `serial` or `serial|parallel|adaptive|kubernetes`. */
+  readonly policy: string;
   readonly expected: Expectation;
   readonly verdict: Verdict;
   /** Generated runs (shrinking steps not counted). */
@@ -72,11 +77,14 @@ export function checkProperty(definition: PropertyDefinition, options: CheckOpti
   let boundS = 0;
   let generated = 0;
   let failedOnce = false;
+  const policies = new Set<string>();
 
+  const simulation = options.coverage ? { inspect: options.coverage.inspect } : {};
   const property = fc.property(arbitrary, (scenario) => {
-    const trace = simulate(scenario);
+    const trace = simulate(scenario, simulation);
     if (!failedOnce) {
       generated++;
+      policies.add(scenario.policy.healing.kind);
       definition.mustSee.forEach((situation, i) => {
         if (situation.reached(scenario, trace)) reached[i]!++;
       });
@@ -127,6 +135,7 @@ export function checkProperty(definition: PropertyDefinition, options: CheckOpti
   return {
     id: definition.id,
     variant: options.variant?.label ?? null,
+    policy: [...policies].sort().join('|'),
     expected,
     verdict,
     runs: generated,

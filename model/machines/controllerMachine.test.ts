@@ -30,17 +30,23 @@ describe('controllerMachine', () => {
       controller.serialControllerWelcomesBackASuspectThatAnswersInABlackout());
     it('a serial controller welcomes back a dead server that answers and heals onto it', () =>
       controller.serialControllerWelcomesBackADeadServerThatAnswersInABlackout());
-    it('an adaptive controller gives every server declared dead a fresh grace period when the first one answers', () =>
+    it('an adaptive controller gives every server declared dead a fresh grace period when the first one answers, reclaiming their queued moves', () =>
       controller.adaptiveControllerGivesDeadServersAFreshGracePeriodAfterABlackout());
-    it('an adaptive controller leaves a server it already evicted dead', () => controller.adaptiveControllerGivesNoGracePeriodToAServerAlreadyEvicted());
-    it('an adaptive controller stops watching a suspect that answers', () => controller.adaptiveControllerStopsWatchingASuspectThatAnswersInABlackout());
+    it('an adaptive controller leaves a server it already evicted dead, and times the others afresh', () =>
+      controller.adaptiveControllerGivesNoGracePeriodToAServerAlreadyEvicted());
+    it('an adaptive controller stops watching a suspect that answers and gives every other suspect a fresh grace period', () =>
+      controller.adaptiveControllerStopsWatchingASuspectThatAnswersInABlackoutAndGivesTheOtherSuspectsAFreshGracePeriod());
     it('ends when an evicted server comes back repaired', () => controller.blackoutEndsWhenAnEvictedServerComesBackRepaired());
   });
 
   describe('healing', () => {
     it('an operator switching to parallel healing starts the waiting moves at once', () => controller.operatorSwitchesSerialHealingToParallel());
-    it('adaptive healing keeps a partly dark rack narrow until every server of it answers again', () =>
-      controller.adaptiveKeepsAPartlyDarkRackNarrowUntilEveryServerAnswers());
+    it('adaptive healing takes a rack narrow when it decides moves while the rack is partly dark, and keeps it so while any server of it looks dead', () =>
+      controller.adaptiveTakesAPartlyDarkRackNarrowWhenItDecidesMovesAndKeepsItWhileAnyServerLooksDead());
+    it('adaptive healing heals a whole-rack failure wide, though the rack passes through partly dark as its heartbeats stop one by one', () =>
+      controller.adaptiveHealsAWholeRackFailureWideThoughItsHeartbeatsStopOneByOne());
+    it('a server repaired since its instance was queued is not evicted when the move starts, and is not stuck dead', () =>
+      controller.repairedServerIsNotEvictedWhenItsQueuedMoveStarts());
     it('kubernetes evicts one server per zone per token and refills tokens every eviction pass', () => controller.kubernetesPacesEvictionsPerZone());
   });
 

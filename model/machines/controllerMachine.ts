@@ -7,7 +7,7 @@
  */
 import { and, assign, enqueueActions, not, setup } from 'xstate';
 import { type FabricIndex, type ServerView, planHealing, withServer, faultDomainHealth } from '../controllerView.ts';
-import { type WorkItem, everyDomainLooksDead, refillEvictionTokens } from '../healingDecision.ts';
+import { type WorkItem, everyDomainLooksDead, recoveredNarrowedDomains, refillEvictionTokens } from '../healingDecision.ts';
 import type { ControllerPolicy, HealingPolicy, ManagementLane } from '../policy.ts';
 import type { Timings } from '../timings.ts';
 
@@ -115,6 +115,7 @@ export const controllerMachine = setup({
     awaitsEvictionTokens: ({ context }) =>
       context.healing.kind === 'kubernetes' &&
       context.queue.some((item) => item.kind === 'move' && !isEvicted(context, item.fromServerId) && (context.evictionTokens[item.fromFaultDomain] ?? 0) < 1),
+    narrowedDomainRecovered: ({ context }) => recoveredNarrowedDomains(faultDomainHealth(context.servers, context.fabric.faultDomains), context.narrowedDomains).length > 0,
     managementHasOwnLane: ({ context }) => context.management === 'own-lane',
     everyDomainLooksDead: ({ context }) => everyDomainLooksDead(faultDomainHealth(context.servers, context.fabric.faultDomains)),
     honoursBlackouts: ({ context }) => context.healing.kind === 'adaptive' || context.healing.kind === 'kubernetes',
@@ -182,6 +183,7 @@ export const controllerMachine = setup({
         evictedServers: context.evictedServers.filter((id) => id !== serverId),
       });
       enqueue.emit({ type: 'controller.serverRestored', serverId });
+      if (instanceIds.length > 0) enqueue.emit({ type: 'controller.reclaimed', serverId, instanceIds });
     }),
     /**
      * Every server that still looks dead gets a new detection timer, as Kubernetes gives every
@@ -193,6 +195,7 @@ export const controllerMachine = setup({
       let { queue, placement } = context;
       context.servers.forEach((server, index) => {
         if (server.status === 'suspect') {
+          enqueue.cancel(`detect:${server.id}`);
           enqueue.raise({ type: 'detection.expired', serverId: server.id }, { delay: 'detectionTimeout', id: `detect:${server.id}` });
           return;
         }
@@ -244,6 +247,12 @@ export const controllerMachine = setup({
         narrowedDomains: plan.narrowedDomains,
         inFlight: [...context.inFlight, ...plan.started.map((s) => s.item)],
       });
+    }),
+    forgetRecoveredDomains: assign({
+      narrowedDomains: ({ context }) => {
+        const recovered = recoveredNarrowedDomains(faultDomainHealth(context.servers, context.fabric.faultDomains), context.narrowedDomains);
+        return context.narrowedDomains.filter((d) => !recovered.includes(d));
+      },
     }),
     completeMove: assign({
       inFlight: ({ context, event }) => {
@@ -342,7 +351,10 @@ export const controllerMachine = setup({
     },
     healing: {
       initial: 'steady',
-      always: { guard: 'hasWorkToStart', actions: 'startWork' },
+      always: [
+        { guard: 'narrowedDomainRecovered', actions: 'forgetRecoveredDomains' },
+        { guard: 'hasWorkToStart', actions: 'startWork' },
+      ],
       on: {
         'instance.running': { actions: 'completeMove' },
         'operator.switchToParallel': { actions: 'switchToParallel' },

@@ -13,5 +13,10 @@ describe('serverMachine', () => {
   it('a fenced server loses its copies and is reimaged before it serves again', () => server.fencedServerIsReimagedWhenItAnswers());
   it('an abandoned server rejoins with the copies it kept running', () => server.abandonedServerRejoinsWithItsCopies());
   it('a silent server that then crashes loses its copies without reporting its heartbeats twice', () => server.silentServerCrashes());
-  it('a server that crashes after it was declared dead goes straight to repair (no second declaration comes)', () => server.serverCrashingAfterItWasDeclaredDeadGoesStraightToRepair());
+  it('a server that crashes after it was declared dead goes straight to repair (no second declaration comes)', () =>
+    server.serverCrashingAfterItWasDeclaredDeadGoesStraightToRepair());
+  it('a server fenced in the second its heartbeats came back stops its copies and rejoins empty', () =>
+    server.serverFencedInTheSecondItsHeartbeatsCameBackRejoinsEmpty());
+  it('a server abandoned in the second its heartbeats came back rejoins with its copies', () =>
+    server.serverAbandonedInTheSecondItsHeartbeatsCameBackRejoinsWithItsCopies());
 });

@@ -5,11 +5,24 @@ import { upgradeMachine } from './upgradeMachine.ts';
 
 describe('upgradeMachine', () => {
   it('a walk over no update domains finishes at once', () => upgrade.walkWithNoDomainsFinishesAtOnce());
-  it('walks one update domain at a time, waiting for the instances it stopped', () => upgrade.walkWaitsForStoppedInstancesBetweenDomains());
+  it('walks one update domain at a time, waiting for the instances reported stopped', () => upgrade.walkWaitsForStoppedInstancesBetweenDomains());
   it('moves on to the next domain exactly at the start timeout when instances stay down', () => upgrade.walkMovesOnAfterTheStartTimeout());
   it('a walk gated on recovery waits past the start timeout until every stopped instance runs', () => upgrade.gatedWalkWaitsForRecovery());
   it('halts once more servers fail than the budget allows, leaving the rest of the domain alone', () =>
     upgrade.walkHaltsOnceFailuresExceedTheBudget());
+  it('a domain\'s last failure over the budget halts the walk before the next domain starts', () =>
+    upgrade.lastFailureOfADomainOverTheBudgetHaltsBeforeTheNextDomainStarts());
+  it('a failure within the budget opens the gate like any report, and a later one over it halts', () =>
+    upgrade.failureWithinTheBudgetLetsTheWalkGoOn());
+
+  it('awaits no instance stopped before the walk starts', () => {
+    const walk = driveMachine(upgradeMachine, { domains: [['s00']], gate: 'gated-on-recovery', haltBudget: null, startTimeoutS: 1800 });
+    walk.send({ type: 'instance.stopped', instanceId: 'web/front/0', serverId: 's00' });
+    walk.send({ type: 'operator.startUpgrade' });
+    expect(walk.context().awaitedInstances).toEqual([]);
+    walk.send({ type: 'server.upgraded', serverId: 's00' });
+    expect(walk.state()).toBe('done');
+  });
 
   it('without a halt budget, walks on through failures to the end', () => {
     const walk = driveMachine(upgradeMachine, { domains: [['s00', 's01'], ['s02']], gate: 'continue-after-timeout', haltBudget: null, startTimeoutS: 1800 });

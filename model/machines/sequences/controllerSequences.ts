@@ -1,6 +1,7 @@
 /**
  * The controller's sequences: four servers of capacity 2 racked over two fault and two update
- * domains — s00 fd0/ud0, s01 fd1/ud0, s02 fd0/ud1, s03 fd1/ud1 — detection timeout 120 s,
+ * domains — s00 fd0/ud0, s01 fd1/ud0, s02 fd0/ud1, s03 fd1/ud1 — or, for adaptive's racks, six
+ * servers three to a rack (s04 fd0/ud2, s05 fd1/ud2 added); detection timeout 120 s,
  * management service 60 s, eviction pass 10 s.
  */
 import { expect } from 'vitest';
@@ -29,6 +30,13 @@ const WIDE_RACK = [
   { id: 's04', faultDomain: 0, updateDomain: 2, capacity: 2 },
   { id: 's05', faultDomain: 1, updateDomain: 2, capacity: 2 },
 ] as const;
+
+/** A third role, web/mid. */
+const MID_0 = 'web/mid/0';
+const MID_1 = 'web/mid/1';
+
+/** Two roles on the six servers of WIDE_RACK: web/front/0 and web/back/0 on rack 0, their siblings on rack 1. */
+const RACKS_OF_THREE = { [FRONT_0]: 's00', [BACK_0]: 's02', [FRONT_1]: 's03', [BACK_1]: 's05' };
 
 type Rack = readonly { readonly id: string; readonly faultDomain: number; readonly updateDomain: number; readonly capacity: number }[];
 
@@ -68,6 +76,8 @@ function driveController(placement: Readonly<Record<string, string>>, policy: Pa
 }
 
 const SERIAL_1 = { kind: 'serial', concurrency: 1 } as const;
+/** Adaptive, narrowing a rack to one move at a time once half of it looks dead. */
+const NARROW_1 = { healing: { kind: 'adaptive', narrowConcurrency: 1, wideConcurrency: 1_000_000, unhealthyThreshold: 0.5 } } as const;
 const ADAPTIVE = { kind: 'adaptive', narrowConcurrency: 2, wideConcurrency: 1_000_000, unhealthyThreshold: 0.55 } as const;
 const serverNamed = (controller: ReturnType<typeof driveController>, id: string) => controller.context().servers.find((s) => s.id === id)!;
 const moveItem = (instanceId: string, fromServerId: string, fromFaultDomain: number) => ({ kind: 'move', instanceId, fromServerId, fromFaultDomain });
@@ -129,7 +139,10 @@ export const controllerSequences = {
     ]);
     expect(controller.context().queue).toEqual([moveItem(FRONT_1, 's03', 1)]);
     controller.send({ type: 'server.heartbeatRestored', serverId: 's03' });
-    expect(controller.take()).toEqual([{ type: 'controller.serverRestored', serverId: 's03' }]);
+    expect(controller.take()).toEqual([
+      { type: 'controller.serverRestored', serverId: 's03' },
+      { type: 'controller.reclaimed', serverId: 's03', instanceIds: [FRONT_1] },
+    ]);
     expect(controller.context().queue).toEqual([]);
     expect(controller.context().placement[FRONT_1]).toBe('s03');
     expect(serverNamed(controller, 's03')).toMatchObject({ status: 'up', load: 1, placeable: true });
@@ -173,7 +186,10 @@ export const controllerSequences = {
     ]);
     expect(controller.context().queue).toEqual([moveItem(BACK_0, 's00', 0)]);
     controller.send({ type: 'server.rejoined', serverId: 's00', hosted: [FRONT_0, BACK_0] });
-    expect(controller.take()).toEqual([{ type: 'controller.serverRestored', serverId: 's00' }]);
+    expect(controller.take()).toEqual([
+      { type: 'controller.serverRestored', serverId: 's00' },
+      { type: 'controller.reclaimed', serverId: 's00', instanceIds: [BACK_0] },
+    ]);
     expect(controller.context()).toMatchObject({ queue: [], evictedServers: [], placement: { [FRONT_0]: 's02', [BACK_0]: 's00' } });
     // The load counts both copies it runs, the stray web/front/0 included.
     expect(serverNamed(controller, 's00')).toMatchObject({ status: 'up', load: 2, placeable: true });
@@ -194,16 +210,14 @@ export const controllerSequences = {
     expect(controller.context().inFlight).toHaveLength(2);
   },
 
-  adaptiveKeepsAPartlyDarkRackNarrowUntilEveryServerAnswers(inspect?: Inspect) {
-    const placement = { [FRONT_0]: 's00', [BACK_0]: 's02', [FRONT_1]: 's03', [BACK_1]: 's05' };
-    const policy = { healing: { kind: 'adaptive', narrowConcurrency: 1, wideConcurrency: 1_000_000, unhealthyThreshold: 0.5 } } as const;
-    const controller = driveController(placement, policy, inspect, WIDE_RACK);
+  adaptiveTakesAPartlyDarkRackNarrowWhenItDecidesMovesAndKeepsItWhileAnyServerLooksDead(inspect?: Inspect) {
+    const controller = driveController(RACKS_OF_THREE, NARROW_1, inspect, WIDE_RACK);
     controller.send({ type: 'server.heartbeatLost', serverId: 's00' });
-    expect(controller.context().narrowedDomains).toEqual([]);
     controller.send({ type: 'server.heartbeatLost', serverId: 's02' });
-    expect(controller.context().narrowedDomains).toEqual([0]);
+    // Rack 0 is two-thirds dark, but nothing is decided on a heartbeat: nothing is remembered yet.
+    expect(controller.context().narrowedDomains).toEqual([]);
     controller.advance(timings.detectionTimeoutS);
-    // Rack 0 is two-thirds dark: one move out of it at a time.
+    // The first move out of rack 0 is decided while it is partly dark: narrow, one at a time.
     expect(controller.take()).toEqual([
       { type: 'controller.declaredDead', serverId: 's00' },
       { type: 'controller.queued', instanceId: FRONT_0 },
@@ -212,17 +226,112 @@ export const controllerSequences = {
       { type: 'controller.declaredDead', serverId: 's02' },
       { type: 'controller.queued', instanceId: BACK_0 },
     ]);
+    expect(controller.context()).toMatchObject({ narrowedDomains: [0], queue: [moveItem(BACK_0, 's02', 0)], inFlight: [moveItem(FRONT_0, 's00', 0)] });
     // s00 back: one third dark is below the threshold, but the rack stays narrow while any server of it looks dead.
     controller.send({ type: 'server.repaired', serverId: 's00' });
     expect(controller.take()).toEqual([{ type: 'controller.serverRestored', serverId: 's00' }]);
-    expect(controller.context().narrowedDomains).toEqual([0]);
+    expect(controller.context()).toMatchObject({ narrowedDomains: [0], queue: [moveItem(BACK_0, 's02', 0)] });
     controller.send({ type: 'instance.running', instanceId: FRONT_0, serverId: 's04' });
     expect(controller.take()).toEqual([
       { type: 'controller.evict', serverId: 's02', fence: true },
       { type: 'controller.move', instanceId: BACK_0, serverId: 's00' },
     ]);
+    expect(controller.context().narrowedDomains).toEqual([0]);
     controller.send({ type: 'server.repaired', serverId: 's02' });
+    expect(controller.take()).toEqual([{ type: 'controller.serverRestored', serverId: 's02' }]);
+    // Every server of rack 0 answers: the next decision (a move out of rack 1) forgets it.
+    controller.send({ type: 'server.heartbeatLost', serverId: 's05' });
+    controller.advance(timings.detectionTimeoutS);
+    expect(controller.take()).toEqual([
+      { type: 'controller.declaredDead', serverId: 's05' },
+      { type: 'controller.queued', instanceId: BACK_1 },
+      { type: 'controller.evict', serverId: 's05', fence: true },
+      { type: 'controller.move', instanceId: BACK_1, serverId: 's03' },
+    ]);
     expect(controller.context().narrowedDomains).toEqual([]);
+  },
+
+  /**
+   * A rack that fails whole stops its heartbeats one by one, so for an instant it is only
+   * partly dark. No move is decided in that instant; when they are, the rack is entirely dark
+   * (dead hardware, not a network fault) and is healed wide open.
+   */
+  adaptiveHealsAWholeRackFailureWideThoughItsHeartbeatsStopOneByOne(inspect?: Inspect) {
+    const placement = { ...RACKS_OF_THREE, [MID_0]: 's04', [MID_1]: 's01' };
+    const controller = driveController(placement, NARROW_1, inspect, WIDE_RACK);
+    controller.send({ type: 'server.heartbeatLost', serverId: 's00' });
+    controller.advance(1);
+    controller.send({ type: 'server.heartbeatLost', serverId: 's02' });
+    // Two of three: partly dark, for one second.
+    expect(controller.context().narrowedDomains).toEqual([]);
+    controller.advance(1);
+    controller.send({ type: 'server.heartbeatLost', serverId: 's04' });
+    controller.advance(timings.detectionTimeoutS - 1);
+    expect(controller.nowS()).toBe(timings.detectionTimeoutS + 1);
+    expect(controller.take()).toEqual([
+      { type: 'controller.declaredDead', serverId: 's00' },
+      { type: 'controller.queued', instanceId: FRONT_0 },
+      { type: 'controller.evict', serverId: 's00', fence: true },
+      { type: 'controller.move', instanceId: FRONT_0, serverId: 's01' },
+      // The move off s00 is still in flight, yet the next one out of the rack starts at once.
+      { type: 'controller.declaredDead', serverId: 's02' },
+      { type: 'controller.queued', instanceId: BACK_0 },
+      { type: 'controller.evict', serverId: 's02', fence: true },
+      { type: 'controller.move', instanceId: BACK_0, serverId: 's03' },
+    ]);
+    controller.advance(1);
+    expect(controller.take()).toEqual([
+      { type: 'controller.declaredDead', serverId: 's04' },
+      { type: 'controller.queued', instanceId: MID_0 },
+      { type: 'controller.evict', serverId: 's04', fence: true },
+      { type: 'controller.move', instanceId: MID_0, serverId: 's05' },
+    ]);
+    expect(controller.context()).toMatchObject({
+      narrowedDomains: [],
+      queue: [],
+      inFlight: [moveItem(FRONT_0, 's00', 0), moveItem(BACK_0, 's02', 0), moveItem(MID_0, 's04', 0)],
+    });
+  },
+
+  /**
+   * s00's upgrade fails while no server has room, so its instance waits in the queue; s00 is
+   * repaired and takes the instance back itself. Its move leaves a server that is up again and
+   * lost its copies in the repair: nothing to evict, and s00 stays a server like any other.
+   */
+  repairedServerIsNotEvictedWhenItsQueuedMoveStarts(inspect?: Inspect) {
+    // s01 and s03 are full, s02 is being upgraded.
+    const placement = { [FRONT_0]: 's00', [FRONT_1]: 's03', [BACK_0]: 's03', [BACK_1]: 's01', [MID_1]: 's01' };
+    const controller = driveController(placement, {}, inspect);
+    controller.send({ type: 'server.draining', serverId: 's02' });
+    controller.send({ type: 'server.draining', serverId: 's00' });
+    controller.send({ type: 'server.upgradeFailed', serverId: 's00' });
+    expect(controller.take()).toEqual([
+      { type: 'controller.declaredDead', serverId: 's00' },
+      { type: 'controller.queued', instanceId: FRONT_0 },
+    ]);
+    expect(controller.context()).toMatchObject({ queue: [moveItem(FRONT_0, 's00', 0)], inFlight: [], evictedServers: [] });
+    controller.advance(timings.repairS);
+    controller.send({ type: 'server.repaired', serverId: 's00' });
+    expect(controller.take()).toEqual([
+      { type: 'controller.serverRestored', serverId: 's00' },
+      { type: 'controller.move', instanceId: FRONT_0, serverId: 's00' },
+    ]);
+    expect(controller.context()).toMatchObject({ queue: [], inFlight: [moveItem(FRONT_0, 's00', 0)], evictedServers: [], placement: { [FRONT_0]: 's00' } });
+    expect(serverNamed(controller, 's00')).toMatchObject({ status: 'up', load: 1, placeable: true });
+    // Not evicted, so not stuck: silent again, it is declared dead, and it is welcomed back when it answers.
+    controller.send({ type: 'server.heartbeatLost', serverId: 's00' });
+    controller.advance(timings.detectionTimeoutS);
+    expect(controller.take()).toEqual([
+      { type: 'controller.declaredDead', serverId: 's00' },
+      { type: 'controller.queued', instanceId: FRONT_0 },
+    ]);
+    controller.send({ type: 'server.heartbeatRestored', serverId: 's00' });
+    expect(controller.take()).toEqual([
+      { type: 'controller.serverRestored', serverId: 's00' },
+      { type: 'controller.reclaimed', serverId: 's00', instanceIds: [FRONT_0] },
+    ]);
+    expect(serverNamed(controller, 's00')).toMatchObject({ status: 'up', load: 1, placeable: true });
+    expect(controller.context()).toMatchObject({ queue: [], evictedServers: [], placement: { [FRONT_0]: 's00' } });
   },
 
   kubernetesPacesEvictionsPerZone(inspect?: Inspect) {
@@ -335,6 +444,7 @@ export const controllerSequences = {
     expect(controller.matches({ detection: 'watching' })).toBe(true);
     expect(controller.take()).toEqual([
       { type: 'controller.serverRestored', serverId: 's03' },
+      { type: 'controller.reclaimed', serverId: 's03', instanceIds: [FRONT_1] },
       { type: 'controller.evict', serverId: 's00', fence: true },
       { type: 'controller.move', instanceId: FRONT_0, serverId: 's03' },
     ]);
@@ -351,7 +461,14 @@ export const controllerSequences = {
     controller.advance(30);
     controller.send({ type: 'server.heartbeatRestored', serverId: 's00' });
     expect(controller.matches({ detection: 'watching' })).toBe(true);
-    expect(controller.take()).toEqual(['s00', 's01', 's02', 's03'].map((serverId) => ({ type: 'controller.serverRestored', serverId })));
+    expect(controller.take()).toEqual([
+      { type: 'controller.serverRestored', serverId: 's00' },
+      { type: 'controller.reclaimed', serverId: 's00', instanceIds: [FRONT_0] },
+      { type: 'controller.serverRestored', serverId: 's01' },
+      { type: 'controller.serverRestored', serverId: 's02' },
+      { type: 'controller.serverRestored', serverId: 's03' },
+      { type: 'controller.reclaimed', serverId: 's03', instanceIds: [FRONT_1] },
+    ]);
     expect(controller.context().servers.map((s) => [s.status, s.load])).toEqual([['up', 1], ['suspect', 0], ['suspect', 0], ['suspect', 1]]);
     expect(controller.context()).toMatchObject({ queue: [], placement: { [FRONT_0]: 's00', [FRONT_1]: 's03' } });
     controller.advance(50);
@@ -379,19 +496,59 @@ export const controllerSequences = {
     controller.take();
     expect(controller.matches({ detection: 'blackout' })).toBe(true);
     controller.send({ type: 'server.heartbeatRestored', serverId: 's01' });
-    expect(controller.take()).toEqual(['s01', 's02', 's03'].map((serverId) => ({ type: 'controller.serverRestored', serverId })));
+    expect(controller.take()).toEqual([
+      { type: 'controller.serverRestored', serverId: 's01' },
+      { type: 'controller.serverRestored', serverId: 's02' },
+      { type: 'controller.reclaimed', serverId: 's02', instanceIds: [FRONT_0] },
+      { type: 'controller.serverRestored', serverId: 's03' },
+      { type: 'controller.reclaimed', serverId: 's03', instanceIds: [FRONT_1] },
+    ]);
     expect(controller.context().servers.map((s) => s.status)).toEqual(['dead', 'up', 'suspect', 'suspect']);
     expect(controller.context()).toMatchObject({ queue: [], placement: { [FRONT_0]: 's02', [FRONT_1]: 's03' } });
+    // A fresh grace period from the moment s01 answered; s00 stays dead and evicted, untimed.
+    controller.advance(timings.detectionTimeoutS - 1);
+    expect(controller.take()).toEqual([]);
+    controller.advance(1);
+    expect(controller.nowS()).toBe(3 * timings.detectionTimeoutS);
+    expect(controller.take()).toEqual([
+      { type: 'controller.declaredDead', serverId: 's02' },
+      { type: 'controller.queued', instanceId: FRONT_0 },
+      { type: 'controller.evict', serverId: 's02', fence: true },
+      { type: 'controller.move', instanceId: FRONT_0, serverId: 's01' },
+      { type: 'controller.declaredDead', serverId: 's03' },
+      { type: 'controller.queued', instanceId: FRONT_1 },
+      { type: 'controller.evict', serverId: 's03', fence: true },
+      { type: 'controller.move', instanceId: FRONT_1, serverId: 's01' },
+    ]);
+    expect(controller.context().evictedServers).toEqual(['s00', 's02', 's03']);
   },
 
-  adaptiveControllerStopsWatchingASuspectThatAnswersInABlackout(inspect?: Inspect) {
+  adaptiveControllerStopsWatchingASuspectThatAnswersInABlackoutAndGivesTheOtherSuspectsAFreshGracePeriod(inspect?: Inspect) {
     const controller = driveController(ONE_ROLE, { healing: ADAPTIVE }, inspect);
     for (const serverId of ['s00', 's01', 's02', 's03']) controller.send({ type: 'server.heartbeatLost', serverId });
     expect(controller.matches({ detection: 'blackout' })).toBe(true);
+    controller.advance(60);
     controller.send({ type: 'server.heartbeatRestored', serverId: 's02' });
     expect(controller.matches({ detection: 'watching' })).toBe(true);
     expect(controller.take()).toEqual([]);
     expect(serverNamed(controller, 's02')).toMatchObject({ status: 'up', placeable: true });
+    expect(controller.context().servers.map((s) => s.status)).toEqual(['suspect', 'suspect', 'up', 'suspect']);
+    // The other suspects' timers start again: nothing at their old deadline (120 s).
+    controller.advance(timings.detectionTimeoutS - 1);
+    expect(controller.take()).toEqual([]);
+    controller.advance(1);
+    expect(controller.nowS()).toBe(60 + timings.detectionTimeoutS);
+    expect(controller.take()).toEqual([
+      { type: 'controller.declaredDead', serverId: 's00' },
+      { type: 'controller.queued', instanceId: FRONT_0 },
+      { type: 'controller.evict', serverId: 's00', fence: true },
+      { type: 'controller.move', instanceId: FRONT_0, serverId: 's02' },
+      { type: 'controller.declaredDead', serverId: 's01' },
+      { type: 'controller.declaredDead', serverId: 's03' },
+      { type: 'controller.queued', instanceId: FRONT_1 },
+      { type: 'controller.evict', serverId: 's03', fence: true },
+      { type: 'controller.move', instanceId: FRONT_1, serverId: 's02' },
+    ]);
   },
 
   blackoutEndsWhenAnEvictedServerComesBackRepaired(inspect?: Inspect) {

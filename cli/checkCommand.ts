@@ -1,0 +1,55 @@
+/**
+ * `fabric-verify check`: run the catalog as a campaign and write the reports.
+ */
+import { DEFAULT_CONFIG, readCampaignConfig, type CampaignConfig } from '../properties/campaignConfig.ts';
+import { type Shard, runCampaign } from '../properties/campaign.ts';
+import { DEFAULT_SEED } from '../properties/seeds.ts';
+import { campaignTable } from '../reports/campaignTable.ts';
+import type { CampaignSummary } from '../reports/summary.ts';
+import { summarize } from '../reports/summarize.ts';
+import { writeCampaignReports } from '../reports/writeCampaignReports.ts';
+import { EXIT_INTERRUPTED, EXIT_OK, EXIT_VERDICT_MISMATCH } from './exitCodes.ts';
+import { progressReporter } from './progress.ts';
+
+export interface CheckOptions {
+  readonly config?: string;
+  readonly property?: readonly string[];
+  readonly runs?: number;
+  readonly seed?: number;
+  readonly out: string;
+  readonly json?: boolean;
+  readonly shard?: Shard;
+}
+
+export interface CheckOutcome {
+  readonly summary: CampaignSummary;
+  readonly output: string;
+  readonly exitCode: number;
+}
+
+export function effectiveConfig(options: CheckOptions): CampaignConfig {
+  const config = options.config ? readCampaignConfig(options.config) : DEFAULT_CONFIG;
+  return options.property?.length ? { ...config, campaign: { ...config.campaign, properties: [...options.property] } } : config;
+}
+
+export async function checkCommand(options: CheckOptions, interrupted: () => boolean = () => false): Promise<CheckOutcome> {
+  const config = effectiveConfig(options);
+  const seed = options.seed ?? config.campaign.seed ?? DEFAULT_SEED;
+  const runs = options.runs ?? config.campaign.runs ?? null;
+  const shard = options.shard ?? null;
+  const progress = progressReporter();
+  const run = await runCampaign(config, {
+    seed,
+    runs,
+    shard,
+    onTaskStart: (task, i, n) => progress.start(task, i, n),
+    onTaskDone: (result, i, n) => progress.done(result, i, n),
+    shouldStop: interrupted,
+  });
+  progress.stop();
+  const summary = summarize(run, { name: config.name, seed, runs, shard, codeCoverage: null });
+  writeCampaignReports(options.out, summary, run.results.flatMap((r) => (r.counterexample ? [r.counterexample] : [])));
+  const exitCode = !summary.complete ? EXIT_INTERRUPTED : summary.properties.every((p) => p.matches) ? EXIT_OK : EXIT_VERDICT_MISMATCH;
+  const output = options.json ? JSON.stringify(summary, null, 2) : `${campaignTable(summary)}\nReports written to ${options.out}/ (index.html, summary.json, summary.md).`;
+  return { summary, output, exitCode };
+}

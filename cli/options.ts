@@ -1,0 +1,35 @@
+/**
+ * Parsing command-line values into what the campaign needs, with errors that name the flag.
+ */
+import { InvalidArgumentError } from 'commander';
+import type { Shard } from '../properties/campaign.ts';
+import { catalog } from '../properties/catalog/index.ts';
+
+export function wholeNumber(flag: string, min: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(`${flag}: expected a whole number ≥ ${min}, found ${JSON.stringify(value)}`);
+    return n;
+  };
+}
+
+export function seedValue(value: string): number {
+  const n = Number(value);
+  if (!/^-?\d+$/.test(value.trim()) || n < -(2 ** 31) || n >= 2 ** 31) throw new InvalidArgumentError(`--seed: expected a whole number in [-2^31, 2^31), found ${JSON.stringify(value)}`);
+  return n;
+}
+
+export function shardValue(value: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) throw new InvalidArgumentError(`--shard: expected I/N with 1 ≤ I ≤ N (e.g. 2/4), found ${JSON.stringify(value)}`);
+  return { index, count };
+}
+
+export function propertyIds(value: string, previous: string[] = []): string[] {
+  if (!catalog.some((p) => p.id === value)) {
+    throw new InvalidArgumentError(`--property: expected a catalog property id (${catalog.map((p) => p.id).join(', ')}), found ${JSON.stringify(value)}`);
+  }
+  return [...previous, value];
+}

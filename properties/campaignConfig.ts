@@ -1,0 +1,80 @@
+/**
+ * Campaign config files (JSON or YAML): which properties, how many runs, which seed, and the
+ * sweep grid of the policy explorer. Validated with valibot; every error names the field.
+ *
+ * `check` verifies each property under its own hypothesis and policy (the catalog defines
+ * them); a config chooses what to run and how hard. Exploring other policies, concurrencies,
+ * instance counts and detection timeouts is `sweep`'s job.
+ */
+import { readFileSync } from 'node:fs';
+import * as v from 'valibot';
+import { parse as parseYaml } from 'yaml';
+import { InputError } from '../model/inputError.ts';
+import { issuesOf } from '../model/scenarioSchema.ts';
+import { catalog } from './catalog/index.ts';
+
+const propertyId = v.pipe(
+  v.string(),
+  v.check((id) => catalog.some((p) => p.id === id), 'a property id of the catalog'),
+);
+const runs = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000));
+const seed = v.pipe(v.number(), v.integer(), v.minValue(-(2 ** 31)), v.maxValue(2 ** 31 - 1));
+const nonEmpty = <T extends v.GenericSchema>(item: T) => v.pipe(v.array(item), v.minLength(1), v.maxLength(20));
+
+const sweepSchema = v.strictObject({
+  properties: v.pipe(v.array(propertyId), v.minLength(1)),
+  runs: v.optional(runs),
+  grid: v.strictObject({
+    healing: nonEmpty(v.picklist(['serial', 'parallel', 'adaptive', 'kubernetes'])),
+    concurrency: v.optional(nonEmpty(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)))),
+    instancesPerRole: v.optional(nonEmpty(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10)))),
+    detectionTimeoutS: v.optional(nonEmpty(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(86_400)))),
+    fencing: v.optional(nonEmpty(v.boolean())),
+  }),
+});
+
+export const campaignConfigSchema = v.strictObject({
+  name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  description: v.optional(v.pipe(v.string(), v.maxLength(10_000))),
+  campaign: v.optional(
+    v.strictObject({
+      runs: v.optional(runs),
+      seed: v.optional(seed),
+      properties: v.optional(v.pipe(v.array(propertyId), v.minLength(1))),
+    }),
+    {},
+  ),
+  sweep: v.optional(sweepSchema),
+});
+
+export type CampaignConfig = v.InferOutput<typeof campaignConfigSchema>;
+export type SweepConfig = NonNullable<CampaignConfig['sweep']>;
+
+export const DEFAULT_CONFIG: CampaignConfig = { name: 'default campaign', campaign: {} };
+
+export function parseCampaignConfig(input: unknown, source = 'config'): CampaignConfig {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new InputError(source, [{ path: '', expected: 'an object (a campaign config)', received: Array.isArray(input) ? 'a list' : JSON.stringify(input) ?? String(input) }]);
+  }
+  const result = v.safeParse(campaignConfigSchema, input);
+  if (!result.success) throw new InputError(source, issuesOf(result.issues));
+  return result.output;
+}
+
+/** A config file, JSON or YAML by its extension. */
+export function readCampaignConfig(file: string): CampaignConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(file, [{ path: '', expected: 'a readable config file', received: code === 'ENOENT' ? 'no such file' : String(code ?? error) }]);
+  }
+  let parsed: unknown;
+  try {
+    parsed = /\.ya?ml$/i.test(file) ? parseYaml(text, { maxAliasCount: 100 }) : JSON.parse(text);
+  } catch (error) {
+    throw new InputError(file, [{ path: '', expected: /\.ya?ml$/i.test(file) ? 'valid YAML' : 'valid JSON', received: (error as Error).message.split('\n')[0]! }]);
+  }
+  return parseCampaignConfig(parsed, file);
+}

@@ -1,0 +1,41 @@
+/**
+ * Joining shard summaries: properties in catalog order, model coverage as the union of what
+ * each shard reached (a state or transition is never reached only if no shard reached it).
+ */
+import type { MachineCoverage } from '../model/coverage/coverageRecorder.ts';
+import { catalog } from '../properties/catalog/index.ts';
+import { SUMMARY_FORMAT, type CampaignSummary } from './summary.ts';
+
+function mergeCoverage(all: readonly (readonly MachineCoverage[])[]): MachineCoverage[] {
+  const first = all.find((c) => c.length > 0) ?? [];
+  return first.map((machine) => {
+    const shards = all.map((c) => c.find((m) => m.id === machine.id)).filter((m): m is MachineCoverage => m !== undefined);
+    const neverReached = machine.neverReached.filter((item) => shards.every((m) => m.neverReached.includes(item)));
+    const unreachedStates = neverReached.filter((item) => !item.includes(' --')).length;
+    const unreachedTransitions = neverReached.length - unreachedStates;
+    return {
+      id: machine.id,
+      states: { covered: machine.states.total - unreachedStates, total: machine.states.total },
+      transitions: { covered: machine.transitions.total - unreachedTransitions, total: machine.transitions.total },
+      neverReached,
+    };
+  });
+}
+
+export function mergeSummaries(summaries: readonly CampaignSummary[]): CampaignSummary {
+  // The campaign's own task order: catalog order, each property's own setting before its variants.
+  const tasks = catalog.flatMap((p) => [`${p.id}|`, ...(p.variants ?? []).map((v) => `${p.id}|${v.label}`)]);
+  const order = (p: { id: string; variant: string | null }) => tasks.indexOf(`${p.id}|${p.variant ?? ''}`);
+  const properties = summaries.flatMap((s) => s.properties).sort((a, b) => order(a) - order(b));
+  return {
+    format: SUMMARY_FORMAT,
+    complete: summaries.every((s) => s.complete),
+    campaign: { name: summaries[0]?.campaign.name ?? 'merged campaign', seed: summaries[0]?.campaign.seed ?? 0, runs: summaries[0]?.campaign.runs ?? null, shard: null },
+    properties,
+    coverage: { machines: mergeCoverage(summaries.map((s) => s.coverage.machines)) },
+    recovery: summaries.flatMap((s) => s.recovery),
+    sweep: summaries.find((s) => s.sweep !== null)?.sweep ?? null,
+    codeCoverage: null,
+    durationMs: Math.max(0, ...summaries.map((s) => s.durationMs)),
+  };
+}

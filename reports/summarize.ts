@@ -1,0 +1,89 @@
+/**
+ * From a campaign's results to `summary.json`'s shape: verdicts beside expectations, the
+ * confidence a clean run buys, counterexample sizes, recovery-time distributions.
+ */
+import type { CampaignRun, Shard } from '../properties/campaign.ts';
+import type { PropertyResult } from '../properties/checkProperty.ts';
+import { counterexampleFileName } from '../properties/counterexample.ts';
+import { percentile } from '../properties/percentiles.ts';
+import { simulate } from '../model/simulator/simulate.ts';
+import { failedServers } from '../properties/traceQueries.ts';
+import { type CampaignSummary, type PropertySummary, type RecoverySummary, SUMMARY_FORMAT, type SweepSummary } from './summary.ts';
+
+export interface SummaryMeta {
+  readonly name: string;
+  readonly seed: number;
+  readonly runs: number | null;
+  readonly shard: Shard | null;
+  readonly sweep?: SweepSummary | null;
+  readonly codeCoverage?: string | null;
+}
+
+export const COUNTEREXAMPLE_FOLDER = 'counterexamples';
+
+export function propertySummary(result: PropertyResult, statement: string, hypothesis: string): PropertySummary {
+  const cx = result.counterexample;
+  const clean = result.verdict === 'holds' && result.counterexample === null;
+  return {
+    id: result.id,
+    variant: result.variant,
+    statement,
+    hypothesis,
+    policy: cx?.scenario.policy.healing.kind ?? result.policy,
+    expected: result.expected,
+    verdict: result.verdict,
+    matches: result.verdict === result.expected,
+    runs: result.runs,
+    seed: result.seed,
+    path: cx?.path ?? null,
+    durationMs: result.durationMs,
+    mustSee: result.mustSee.map((m) => ({ id: m.id, description: m.description, reached: m.reached, share: round(m.share), minShare: m.minShare, met: m.met })),
+    failureRateBelow: clean && result.runs > 0 ? round(3 / result.runs) : null,
+    counterexample: cx
+      ? {
+          file: `${COUNTEREXAMPLE_FOLDER}/${counterexampleFileName(cx)}`,
+          faults: cx.scenario.faults.length,
+          failedServers: failedServers(simulate(cx.scenario)).size,
+          violation: cx.violation,
+          shrinks: cx.shrinks,
+          expectedStory: result.minimality?.expected ?? null,
+          minimal: result.minimality?.minimal ?? null,
+          minimalityDetail: result.minimality?.detail ?? null,
+        }
+      : null,
+  };
+}
+
+function recoverySummary(result: PropertyResult): RecoverySummary | null {
+  if (!result.recovery) return null;
+  const d = result.recovery.durationsS;
+  return {
+    property: result.id,
+    variant: result.variant,
+    policy: result.policy,
+    samples: d.length,
+    p50S: percentile(d, 50),
+    p99S: percentile(d, 99),
+    maxS: d.length === 0 ? null : Math.max(...d),
+    boundS: result.recovery.boundS,
+    durationsS: d,
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 10_000) / 10_000;
+}
+
+export function summarize(run: CampaignRun, meta: SummaryMeta): CampaignSummary {
+  return {
+    format: SUMMARY_FORMAT,
+    complete: run.complete,
+    campaign: { name: meta.name, seed: meta.seed, runs: meta.runs, shard: meta.shard },
+    properties: run.results.map((result, i) => propertySummary(result, run.tasks[i]!.property.statement, run.tasks[i]!.property.hypothesis)),
+    coverage: { machines: run.coverage },
+    recovery: run.results.map(recoverySummary).filter((r): r is RecoverySummary => r !== null),
+    sweep: meta.sweep ?? null,
+    codeCoverage: meta.codeCoverage ?? null,
+    durationMs: run.durationMs,
+  };
+}

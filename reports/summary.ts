@@ -1,0 +1,96 @@
+/**
+ * `summary.json`: a campaign's results as data, the one input of every report writer. Its
+ * schema is documented in the README; `format` names its version.
+ */
+import type { MachineCoverage } from '../model/coverage/coverageRecorder.ts';
+import type { Expectation, Verdict, Violation } from '../properties/propertyDefinition.ts';
+
+export const SUMMARY_FORMAT = 'fabric-verify/summary@1';
+
+export interface MustSeeSummary {
+  readonly id: string;
+  readonly description: string;
+  readonly reached: number;
+  readonly share: number;
+  readonly minShare: number;
+  readonly met: boolean;
+}
+
+export interface CounterexampleSummary {
+  /** Path of the counterexample file, relative to the report folder. */
+  readonly file: string;
+  /** Faults in the shrunk schedule. */
+  readonly faults: number;
+  /** Servers that failed (crashed or failed their upgrade) in the shrunk run. */
+  readonly failedServers: number;
+  readonly violation: Violation;
+  readonly shrinks: number;
+  readonly expectedStory: string | null;
+  /** Whether it shrank to the expected smallest story; null when none is stated. */
+  readonly minimal: boolean | null;
+  readonly minimalityDetail: string | null;
+}
+
+export interface PropertySummary {
+  readonly id: string;
+  /** Variant label (another policy); null for the catalog's own setting. */
+  readonly variant: string | null;
+  readonly statement: string;
+  readonly hypothesis: string;
+  readonly policy: string;
+  readonly expected: Expectation;
+  readonly verdict: Verdict;
+  readonly matches: boolean;
+  readonly runs: number;
+  readonly seed: number;
+  /** fast-check's replay path of the shrunk counterexample; null when none. */
+  readonly path: string | null;
+  readonly durationMs: number;
+  readonly mustSee: readonly MustSeeSummary[];
+  /** For a clean `holds`: after N clean runs, one run breaks it with chance below about 3/N (95%). */
+  readonly failureRateBelow: number | null;
+  readonly counterexample: CounterexampleSummary | null;
+}
+
+export interface RecoverySummary {
+  readonly property: string;
+  readonly variant: string | null;
+  readonly policy: string;
+  readonly samples: number;
+  readonly p50S: number | null;
+  readonly p99S: number | null;
+  readonly maxS: number | null;
+  readonly boundS: number;
+  /** Every measured duration, for distribution charts. */
+  readonly durationsS: readonly number[];
+}
+
+export interface SweepCell {
+  readonly point: Readonly<Record<string, string | number | boolean>>;
+  readonly verdicts: Readonly<Record<string, Verdict>>;
+}
+
+export interface SweepSummary {
+  readonly parameters: readonly string[];
+  readonly properties: readonly string[];
+  readonly cells: readonly SweepCell[];
+}
+
+export interface CampaignSummary {
+  readonly format: typeof SUMMARY_FORMAT;
+  /** False when the campaign was interrupted: only what finished is here. */
+  readonly complete: boolean;
+  readonly campaign: {
+    readonly name: string;
+    readonly seed: number;
+    readonly runs: number | null;
+    readonly shard: { readonly index: number; readonly count: number } | null;
+  };
+  readonly properties: readonly PropertySummary[];
+  readonly coverage: { readonly machines: readonly MachineCoverage[] };
+  readonly recovery: readonly RecoverySummary[];
+  readonly sweep: SweepSummary | null;
+  /** Where vitest's V8 coverage report is, relative to the report folder; null if not generated. */
+  readonly codeCoverage: string | null;
+  readonly durationMs: number;
+}

@@ -1,0 +1,46 @@
+/**
+ * `summary.md`: the campaign in a few lines, fit for a CI job summary.
+ */
+import { duration } from './clock.ts';
+import type { CampaignSummary, PropertySummary } from './summary.ts';
+
+function name(p: PropertySummary): string {
+  return p.variant ? `${p.id} (${p.variant})` : p.id;
+}
+
+function verdictCell(p: PropertySummary): string {
+  return `${p.matches ? '✅' : '❌'} ${p.verdict}`;
+}
+
+export function summaryMarkdown(summary: CampaignSummary): string {
+  const mismatches = summary.properties.filter((p) => !p.matches);
+  const lines = [
+    `# fabric-verify: ${summary.campaign.name}`,
+    '',
+    `${summary.properties.length} checks, seed ${summary.campaign.seed}${summary.campaign.shard ? `, shard ${summary.campaign.shard.index}/${summary.campaign.shard.count}` : ''}: ` +
+      (mismatches.length === 0 ? '**every verdict matches its expectation**' : `**${mismatches.length} verdict(s) differ from their expectation**`) +
+      (summary.complete ? '' : ' — **interrupted: incomplete**') +
+      `, in ${duration(Math.round(summary.durationMs / 1000))}.`,
+    '',
+    '| property | expected | verdict | runs | counterexample |',
+    '|---|---|---|---:|---|',
+    ...summary.properties.map(
+      (p) =>
+        `| ${name(p)} | ${p.expected} | ${verdictCell(p)} | ${p.runs} | ${p.counterexample ? `${p.counterexample.faults} fault(s), ${p.counterexample.failedServers} failed server(s)${p.counterexample.minimal === false ? ' — not minimal' : ''}` : ''} |`,
+    ),
+    '',
+    '## Model coverage',
+    '',
+    '| machine | states | transitions |',
+    '|---|---:|---:|',
+    ...summary.coverage.machines.map((m) => `| ${m.id} | ${m.states.covered}/${m.states.total} | ${m.transitions.covered}/${m.transitions.total} |`),
+  ];
+  if (summary.recovery.length > 0) {
+    lines.push('', '## Recovery time', '', '| property | policy | p50 | p99 | max | bound |', '|---|---|---:|---:|---:|---:|');
+    for (const r of summary.recovery) {
+      const s = (x: number | null) => (x === null ? '—' : `${x}s`);
+      lines.push(`| ${r.variant ? `${r.property} (${r.variant})` : r.property} | ${r.policy} | ${s(r.p50S)} | ${s(r.p99S)} | ${s(r.maxS)} | ${r.boundS}s |`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
