@@ -2,46 +2,13 @@
  * The real command, run as a user runs it: `node bin/fabric-verify.js ...` in a child process.
  * Each run starts node and tsx, so the runs go concurrently.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidentScenario } from '../model/scenarios/incident20090313.ts';
-import { EXIT_BAD_INPUT, EXIT_OK } from './exitCodes.ts';
-
-const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = join('bin', 'fabric-verify.js');
-/** Far above a normal run (under a second); only turns a hang into a failure. */
-const RUN_TIMEOUT_MS = 60_000;
-
-interface Outcome {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function fabricVerify(...args: string[]): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: PROJECT_ROOT, timeout: RUN_TIMEOUT_MS });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
-/** A stack frame as node prints one: `    at main (/work/main/cli/main.ts:12:3)`. */
-const STACK_FRAME = /^\s+at .*(:\d+:\d+\)?|<anonymous>)$/m;
-
-function expectBadInput(outcome: Outcome): void {
-  expect(outcome.status).toBe(EXIT_BAD_INPUT);
-  expect(outcome.stdout).toBe('');
-  expect(outcome.stderr).not.toMatch(STACK_FRAME);
-}
+import { EXIT_OK } from './exitCodes.ts';
+import { expectBadInput, fabricVerify } from './cliProcess.ts';
 
 const FIGURE_FIELDS = [
   'serversFailed',

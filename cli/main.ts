@@ -85,8 +85,9 @@ export function buildProgram(write: (text: string) => void): Command {
     .command('replay')
     .description('replay a saved counterexample and print its timeline')
     .argument('<file>', 'a counterexample JSON file (reports/out/counterexamples/*.json)')
-    .action((file: string) => {
-      const result = replayCommand(file);
+    .option('--html', 'also write the timeline as one page, beside the file (FILE.html)')
+    .action((file: string, options: { html?: boolean }) => {
+      const result = replayCommand(file, options);
       write(`${result.text}\n`);
       if (!result.reproduced) process.exitCode = EXIT_VERDICT_MISMATCH;
     });

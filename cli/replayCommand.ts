@@ -2,7 +2,8 @@
  * `fabric-verify replay FILE`: replay a saved counterexample and print its story.
  */
 import { counterexampleText } from '../reports/counterexampleText.ts';
-import { readCounterexample } from '../properties/counterexampleFile.ts';
+import { readCounterexample, writeAtomically } from '../properties/counterexampleFile.ts';
+import { storyPage } from '../reports/html/storyPage.ts';
 import { replayCounterexample } from '../properties/replay.ts';
 
 export interface ReplayResult {
@@ -11,7 +12,7 @@ export interface ReplayResult {
   readonly reproduced: boolean;
 }
 
-export function replayCommand(file: string): ReplayResult {
+export function replayCommand(file: string, options: { readonly html?: boolean } = {}): ReplayResult {
   const counterexample = readCounterexample(file);
   const replay = replayCounterexample(counterexample, file);
   const verdict = replay.reproduced
@@ -19,5 +20,11 @@ export function replayCommand(file: string): ReplayResult {
     : replay.violation
       ? `Replayed: the property still breaks, differently: expected ${replay.violation.expected}; saw ${replay.violation.seen}.`
       : 'Replayed: the property no longer breaks on this schedule (the model changed since it was recorded).';
-  return { text: `${counterexampleText(counterexample, replay.trace, { file, maxLines: 200 })}\n\n${verdict}`, reproduced: replay.reproduced };
+  let text = `${counterexampleText(counterexample, replay.trace, { file, maxLines: 200 })}\n\n${verdict}`;
+  if (options.html) {
+    const page = file.replace(/\.json$/i, '') + '.html';
+    writeAtomically(page, storyPage({ counterexample, trace: replay.trace, file }));
+    text += `\nTimeline page written to ${page}.`;
+  }
+  return { text, reproduced: replay.reproduced };
 }

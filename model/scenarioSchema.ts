@@ -112,6 +112,8 @@ function expectationOf(issue: v.BaseIssue<unknown>): string {
   switch (issue.type) {
     case 'integer':
       return 'a whole number';
+    case 'check':
+      return issue.message;
     case 'min_value':
       return `a number ≥ ${String(requirement)}`;
     case 'max_value':

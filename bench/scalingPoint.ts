@@ -1,0 +1,74 @@
+/**
+ * One size of the scaling benchmark: the scaled incident simulated after a JIT warm-up,
+ * timed (median of a few runs) and its heap peak read. Meant to run alone in a process
+ * (scalingChild.ts), so one size's heap never counts against another's.
+ */
+import { incidentScenario } from '../model/scenarios/incident20090313.ts';
+import { simulate } from '../model/simulator/simulate.ts';
+import { withHeapPeak } from './heapPeak.ts';
+import { scaledIncidentScenario } from './scaledIncident.ts';
+
+export interface ScalingPoint {
+  readonly servers: number;
+  readonly events: number;
+  /** Median wall time of the measured runs. */
+  readonly wallMs: number;
+  readonly nsPerEvent: number;
+  /** Peak used JS heap of the process during the first measured run (V8 GC profiler). */
+  readonly heapMB: number;
+  /** Used JS heap after a full collection before the run (modules, code): the floor. */
+  readonly baselineHeapMB: number;
+  readonly repetitions: number;
+  readonly end: string;
+}
+
+const WARM_UP_RUNS = 3;
+const MB = 1024 * 1024;
+
+function repetitionsFor(servers: number): number {
+  if (servers <= 100) return 15;
+  if (servers <= 1000) return 3;
+  return 1;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function collect(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+export function measureSize(servers: number): ScalingPoint {
+  // Warm the JIT on the 40-server incident, so small sizes are not timed cold.
+  for (let i = 0; i < WARM_UP_RUNS; i++) simulate(incidentScenario());
+  const scenario = scaledIncidentScenario(servers);
+  collect();
+  const { heapUsed: baseline } = process.memoryUsage();
+  const times: number[] = [];
+  let events = 0;
+  let end = '';
+  let peakBytes = 0;
+  for (let i = 0; i < repetitionsFor(servers); i++) {
+    collect();
+    const started = performance.now();
+    const run = withHeapPeak(() => simulate(scenario));
+    times.push(performance.now() - started);
+    if (i === 0) peakBytes = run.peakBytes;
+    events = run.value.steps;
+    end = run.value.end;
+  }
+  const wallMs = median(times);
+  return {
+    servers,
+    events,
+    wallMs: Math.round(wallMs * 10) / 10,
+    nsPerEvent: Math.round((wallMs * 1e6) / events),
+    heapMB: Math.round((peakBytes / MB) * 10) / 10,
+    baselineHeapMB: Math.round((baseline / MB) * 10) / 10,
+    repetitions: times.length,
+    end,
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * check, replay, sweep and merge, run as a user runs them, on small campaigns.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CampaignSummary } from '../reports/summary.ts';
+import { expectBadInput, fabricVerify } from './cliProcess.ts';
+import { EXIT_OK } from './exitCodes.ts';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'fabric-verify-campaign-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const summaryIn = (out: string) => JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as CampaignSummary;
+
+describe('fabric-verify check', () => {
+  it.concurrent('checks the chosen properties, prints the table and writes every report', async () => {
+    const out = join(dir, 'check');
+    const outcome = await fabricVerify('check', '--property', 'single-instance-never-down', '--property', 'upgrade-keeps-multi-instance-up', '--runs', '20', '--out', out);
+    expect(outcome.status, outcome.stderr).toBe(EXIT_OK);
+    expect(outcome.stdout).toMatch(/property\s+expected\s+verdict\s+runs\s+time\s+counterexample/);
+    expect(outcome.stdout).toMatch(/single-instance-never-down\s+fails\s+✓ fails/);
+    expect(outcome.stdout).toContain('every verdict matches its expectation');
+    // Not a terminal: progress comes as plain lines on stderr.
+    expect(outcome.stderr).toMatch(/\[1\/2\] single-instance-never-down: expected fails, fails \(ok\)/);
+    for (const file of ['summary.json', 'summary.md', 'index.html', 'counterexamples/single-instance-never-down.json']) expect(existsSync(join(out, file)), file).toBe(true);
+    const summary = summaryIn(out);
+    expect(summary.complete).toBe(true);
+    expect(summary.properties.map((p) => [p.id, p.verdict, p.matches])).toEqual([
+      ['single-instance-never-down', 'fails', true],
+      ['upgrade-keeps-multi-instance-up', 'holds', true],
+    ]);
+    expect(summary.properties[0]!.counterexample).toMatchObject({ file: 'counterexamples/single-instance-never-down.json', faults: 1, minimal: true });
+    expect(summary.properties[1]!.failureRateBelow).toBe(0.15);
+    expect(summary.coverage.machines.map((m) => m.id)).toEqual(['server', 'instance', 'controller', 'upgrade', 'deploymentService', 'monitoring', 'storage']);
+
+    const replay = await fabricVerify('replay', join(out, 'counterexamples/single-instance-never-down.json'), '--html');
+    expect(replay.status, replay.stderr).toBe(EXIT_OK);
+    expect(replay.stdout).toContain('Replayed: the property breaks again exactly as recorded.');
+    expect(replay.stdout).toMatch(/server s\d+ crashes/);
+    const page = readFileSync(join(out, 'counterexamples/single-instance-never-down.html'), 'utf8');
+    expect(page).toContain('<svg');
+    expect(page).toContain("default-src 'none'");
+  });
+
+  it.concurrent('--json prints summary.json on stdout', async () => {
+    const out = join(dir, 'json');
+    const outcome = await fabricVerify('check', '--property', 'default-template-fits-quota', '--runs', '10', '--out', out, '--json');
+    expect(outcome.status, outcome.stderr).toBe(EXIT_OK);
+    expect(JSON.parse(outcome.stdout)).toEqual(summaryIn(out));
+  });
+
+  it.concurrent('shards split the campaign and merge joins them in catalog order', async () => {
+    const args = ['--property', 'single-instance-never-down', '--property', 'default-template-fits-quota', '--runs', '10'];
+    const [one, two] = await Promise.all([
+      fabricVerify('check', ...args, '--shard', '1/2', '--out', join(dir, 'shard1')),
+      fabricVerify('check', ...args, '--shard', '2/2', '--out', join(dir, 'shard2')),
+    ]);
+    expect([one.status, two.status]).toEqual([EXIT_OK, EXIT_OK]);
+    const ids = (out: string) => summaryIn(out).properties.map((p) => `${p.id}${p.variant ? ` (${p.variant})` : ''}`);
+    expect(ids(join(dir, 'shard1'))).toEqual(['single-instance-never-down', 'default-template-fits-quota (second instance counted)']);
+    expect(ids(join(dir, 'shard2'))).toEqual(['default-template-fits-quota']);
+    const merged = await fabricVerify('merge', join(dir, 'shard1'), join(dir, 'shard2'), '--out', join(dir, 'merged'));
+    expect(merged.status, merged.stderr).toBe(EXIT_OK);
+    expect(ids(join(dir, 'merged'))).toEqual(['single-instance-never-down', 'default-template-fits-quota', 'default-template-fits-quota (second instance counted)']);
+    expect(existsSync(join(dir, 'merged', 'counterexamples', 'single-instance-never-down.json'))).toBe(true);
+  });
+
+  it.concurrent('sweep shows where each property holds over the grid', async () => {
+    const config = join(dir, 'sweep.json');
+    writeFileSync(config, JSON.stringify({ name: 'tiny sweep', sweep: { properties: ['false-positive-churn-bounded'], runs: 20, grid: { healing: ['serial', 'parallel'] } } }));
+    const outcome = await fabricVerify('sweep', '--config', config, '--out', join(dir, 'sweep'));
+    expect(outcome.status, outcome.stderr).toBe(EXIT_OK);
+    expect(outcome.stdout).toMatch(/healing\s+false-positive-churn-bounded/);
+    expect(outcome.stdout).toMatch(/serial\s+holds/);
+    expect(outcome.stdout).toMatch(/parallel\s+fails/);
+    expect(summaryIn(join(dir, 'sweep')).sweep?.cells.map((c) => c.verdicts)).toEqual([{ 'false-positive-churn-bounded': 'holds' }, { 'false-positive-churn-bounded': 'fails' }]);
+  });
+});
+
+describe('bad input to the campaign commands (exit 2, the field named, nothing written)', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['zero runs', ['check', '--runs', '0'], /--runs: expected a whole number ≥ 1, found "0"/],
+    ['a fractional seed', ['check', '--seed', '1.5'], /--seed: expected a whole number/],
+    ['a shard past the count', ['check', '--shard', '3/2'], /--shard: expected I\/N with 1 ≤ I ≤ N/],
+    ['an unknown property', ['check', '--property', 'no-such-property'], /--property: expected a catalog property id .* found "no-such-property"/],
+    ['a missing config', ['check', '--config', 'no-such-config.json'], /no-such-config\.json: \(top level\): expected a readable config file, found no such file/],
+    ['a sweep without a config', ['sweep'], /required option '--config <file>'/],
+    ['a missing counterexample', ['replay', 'no-such-file.json'], /no-such-file\.json: .*no such file/],
+  ];
+  for (const [name, args, message] of cases) {
+    it.concurrent(name, async () => {
+      const outcome = await fabricVerify(...args, ...(args[0] === 'replay' ? [] : ['--out', join(dir, 'never-written')]));
+      expectBadInput(outcome);
+      expect(outcome.stderr).toMatch(message);
+      expect(existsSync(join(dir, 'never-written'))).toBe(false);
+    });
+  }
+
+  it.concurrent('a config with a bad field names its path; an existing report stays as it was', async () => {
+    const out = join(dir, 'kept');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'summary.json'), '{"kept": true}');
+    const config = join(dir, 'bad.yaml');
+    writeFileSync(config, 'name: bad\ncampaign:\n  runs: -3\n  properties: [no-such-property]\n');
+    const outcome = await fabricVerify('check', '--config', config, '--out', out);
+    expectBadInput(outcome);
+    expect(outcome.stderr).toContain('campaign.runs: expected a number ≥ 1, found -3');
+    expect(outcome.stderr).toContain('campaign.properties.0: expected a property id of the catalog, found "no-such-property"');
+    expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe('{"kept": true}');
+  });
+});

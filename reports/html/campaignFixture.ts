@@ -1,0 +1,140 @@
+/**
+ * For the report's tests: a small real campaign. A few catalog properties (and variants) are
+ * checked for real on the incident's date as seed, their counterexamples replayed, and the
+ * results put by hand into a CampaignSummary, with model coverage recorded along the way.
+ */
+import fc from 'fast-check';
+import type { AnyStateMachine } from 'xstate';
+import { CoverageRecorder } from '../../model/coverage/coverageRecorder.ts';
+import { machinesByKind } from '../../model/simulator/fabric.ts';
+import { simulate } from '../../model/simulator/simulate.ts';
+import { propertyById } from '../../properties/catalog/index.ts';
+import { type PropertyResult, checkProperty, violationOf } from '../../properties/checkProperty.ts';
+import { counterexampleFileName } from '../../properties/counterexample.ts';
+import type { PropertyDefinition } from '../../properties/propertyDefinition.ts';
+import { type CampaignSummary, type PropertySummary, type RecoverySummary, SUMMARY_FORMAT, type SweepSummary } from '../summary.ts';
+import type { Story } from './storySection.ts';
+
+export const FIXTURE_SEED = 20090313;
+const RUNS = 30;
+
+/** Property id and variant label (null: the catalog's own policy). */
+const CHECKS: readonly (readonly [string, string | null])[] = [
+  ['single-instance-never-down', null],
+  ['multi-instance-never-fully-down', null],
+  ['upgrade-continue-anyway', null],
+  ['parallel-recovery-bounded', null],
+  ['parallel-recovery-bounded', 'adaptive'],
+  ['parallel-recovery-bounded', 'serial'],
+  ['serial-recovery-bounded', null],
+  ['false-positive-churn-bounded', null],
+  ['false-positive-churn-bounded', 'serial'],
+  ['false-positive-churn-bounded', 'parallel'],
+];
+
+interface Checked {
+  readonly definition: PropertyDefinition;
+  readonly result: PropertyResult;
+  readonly policy: string;
+}
+
+function policyOf(definition: PropertyDefinition, variant: string | null): string {
+  if (variant !== null) return variant;
+  const [scenario] = fc.sample(definition.scenarios(), { numRuns: 1, seed: FIXTURE_SEED });
+  return scenario!.policy.healing.kind;
+}
+
+function percentile(sorted: readonly number[], p: number): number | null {
+  return sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function propertySummary({ definition, result, policy }: Checked): PropertySummary {
+  const cx = result.counterexample;
+  const failed = cx ? simulate(cx.scenario).entries.flatMap((e) => (e.kind === 'state' && e.actor.startsWith('server:') && e.to === 'failed' ? [e.actor] : [])) : [];
+  return {
+    id: result.id,
+    variant: result.variant,
+    statement: definition.statement,
+    hypothesis: definition.hypothesis,
+    policy,
+    expected: result.expected,
+    verdict: result.verdict,
+    matches: result.verdict === result.expected,
+    runs: result.runs,
+    seed: result.seed,
+    path: cx?.path ?? null,
+    durationMs: result.durationMs,
+    mustSee: result.mustSee,
+    failureRateBelow: result.verdict === 'holds' && result.runs > 0 ? 3 / result.runs : null,
+    counterexample: cx && {
+      file: `counterexamples/${counterexampleFileName(cx)}`,
+      faults: cx.scenario.faults.length,
+      failedServers: new Set(failed).size,
+      violation: cx.violation,
+      shrinks: cx.shrinks,
+      expectedStory: result.minimality?.expected ?? null,
+      minimal: result.minimality?.minimal ?? null,
+      minimalityDetail: result.minimality?.detail ?? null,
+    },
+  };
+}
+
+function recoverySummary({ result, policy }: Checked): RecoverySummary[] {
+  if (!result.recovery) return [];
+  const sorted = [...result.recovery.durationsS].sort((a, b) => a - b);
+  const { durationsS, boundS } = result.recovery;
+  return [{ property: result.id, variant: result.variant, policy, samples: sorted.length, p50S: percentile(sorted, 50), p99S: percentile(sorted, 99), maxS: sorted.at(-1) ?? null, boundS, durationsS }];
+}
+
+/** Healing policy × the two properties whose verdict turns on it. */
+function sweepOf(checked: readonly Checked[]): SweepSummary {
+  const properties = ['parallel-recovery-bounded', 'false-positive-churn-bounded'];
+  const cells = ['serial', 'parallel', 'adaptive'].map((healing) => ({
+    point: { healing },
+    verdicts: Object.fromEntries(checked.filter((c) => c.policy === healing && properties.includes(c.result.id)).map((c) => [c.result.id, c.result.verdict])),
+  }));
+  return { parameters: ['healing'], properties, cells };
+}
+
+/** The story of a counterexample, with its first app renamed (for escaping tests) and the run replayed. */
+export function storyWithAppNamed(story: Story, appName: string): Story {
+  const { counterexample } = story;
+  const [first, ...rest] = counterexample.scenario.topology.apps;
+  const scenario = { ...counterexample.scenario, topology: { ...counterexample.scenario.topology, apps: [{ ...first!, id: appName }, ...rest] } };
+  const trace = simulate(scenario);
+  const violation = violationOf(propertyById(counterexample.propertyId)!, scenario, trace) ?? counterexample.violation;
+  return { ...story, trace, counterexample: { ...counterexample, scenario, violation } };
+}
+
+export interface CampaignFixture {
+  readonly summary: CampaignSummary;
+  readonly stories: Story[];
+}
+
+export function campaignFixture(): CampaignFixture {
+  const started = performance.now();
+  const recorder = new CoverageRecorder(Object.values(machinesByKind) as AnyStateMachine[]);
+  const checked: Checked[] = CHECKS.map(([id, label]) => {
+    const definition = propertyById(id)!;
+    const variant = label === null ? undefined : definition.variants!.find((v) => v.label === label)!;
+    const result = checkProperty(definition, { seed: FIXTURE_SEED, runs: RUNS, coverage: recorder, ...(variant ? { variant } : {}) });
+    return { definition, result, policy: policyOf(definition, label) };
+  });
+  const properties = checked.map(propertySummary);
+  const stories = checked.flatMap(({ result }, i) => {
+    const cx = result.counterexample;
+    return cx ? [{ counterexample: cx, trace: simulate(cx.scenario), file: properties[i]!.counterexample!.file }] : [];
+  });
+  const summary: CampaignSummary = {
+    format: SUMMARY_FORMAT,
+    complete: true,
+    campaign: { name: 'report fixture: incident 2009-03-13', seed: FIXTURE_SEED, runs: RUNS, shard: null },
+    properties,
+    coverage: { machines: recorder.coverage() },
+    recovery: checked.flatMap(recoverySummary),
+    sweep: sweepOf(checked),
+    codeCoverage: 'coverage/index.html',
+    durationMs: Math.round(performance.now() - started),
+  };
+  return { summary, stories };
+}
