@@ -1,6 +1,7 @@
 /**
  * Entry of a profiled scaling child, started by profile.ts as `node --cpu-prof
- * --enable-source-maps --import tsx bench/profileChild.ts <servers> <mapsFile>`. tsx loads the
+ * --enable-source-maps --import tsx bench/profileChild.ts <servers> <mapsFile> [extraRuns]`
+ * (extra runs: more samples of a small size). tsx loads the
  * sources minified on one line, so the profile's positions mean nothing without the source
  * maps of the code that ran: this writes them (Node keeps them with --enable-source-maps).
  */
@@ -8,6 +9,8 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { findSourceMap } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { simulate } from '../model/simulator/simulate.ts';
+import { scaledIncidentScenario } from './scaledIncident.ts';
 import { measureSize } from './scalingPoint.ts';
 
 const ROOTS = ['model', 'bench', 'properties'];
@@ -22,11 +25,14 @@ function sourceFiles(dir: string): string[] {
 
 const servers = Number(process.argv[2]);
 const mapsFile = process.argv[3];
-if (!Number.isInteger(servers) || servers < 1 || !mapsFile) {
-  process.stderr.write('usage: profileChild.ts <servers> <mapsFile>\n');
+const extraRuns = Number(process.argv[4] ?? 0);
+if (!Number.isInteger(servers) || servers < 1 || !mapsFile || !Number.isInteger(extraRuns)) {
+  process.stderr.write('usage: profileChild.ts <servers> <mapsFile> [extraRuns]\n');
   process.exit(2);
 }
 const point = measureSize(servers);
+const scenario = scaledIncidentScenario(servers);
+for (let i = 0; i < extraRuns; i++) simulate(scenario);
 const maps: Record<string, unknown> = {};
 for (const file of ROOTS.flatMap((root) => sourceFiles(join(process.cwd(), root)))) {
   const url = pathToFileURL(file).href;

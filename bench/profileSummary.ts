@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { SourceMap, type SourceMapPayload } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 interface ProfileNode {
   readonly id: number;
@@ -46,6 +47,20 @@ function top(byName: Map<string, number>, totalUs: number, limit: number): SelfT
 /** Source maps of the code that ran, by module URL (profileChild.ts writes them). */
 export type SourceMaps = Readonly<Record<string, SourceMapPayload>>;
 
+const linesByUrl = new Map<string, string[]>();
+function sourceLines(url: string): string[] {
+  if (!linesByUrl.has(url)) {
+    let text = '';
+    try {
+      text = readFileSync(fileURLToPath(url), 'utf8');
+    } catch {
+      // A file gone since the profile was taken: its frames keep their line numbers only.
+    }
+    linesByUrl.set(url, text.split('\n'));
+  }
+  return linesByUrl.get(url)!;
+}
+
 /** A frame's name in the original source: its line, and for an anonymous function the line's text. */
 function frameNamer(maps: SourceMaps): (frame: ProfileNode['callFrame']) => string {
   const parsed = new Map<string, SourceMap>();
@@ -56,7 +71,7 @@ function frameNamer(maps: SourceMaps): (frame: ProfileNode['callFrame']) => stri
     if (!parsed.has(frame.url)) parsed.set(frame.url, new SourceMap(payload));
     const entry = parsed.get(frame.url)!.findEntry(frame.lineNumber, frame.columnNumber) as { originalLine?: number };
     if (entry.originalLine === undefined) return `${frame.functionName || '(anonymous)'} ${file}:?`;
-    const text = payload.sourcesContent?.[0]?.split('\n')[entry.originalLine]?.trim() ?? '';
+    const text = sourceLines(frame.url)[entry.originalLine]?.trim() ?? '';
     const name = frame.functionName && frame.functionName !== '' ? frame.functionName : `«${text.length > 60 ? `${text.slice(0, 57)}...` : text}»`;
     return `${name} ${file}:${entry.originalLine + 1}`;
   };

@@ -4,9 +4,11 @@
  * (scalingChild.ts), so one size's heap never counts against another's.
  */
 import { incidentScenario } from '../model/scenarios/incident20090313.ts';
+import { buildFabric } from '../model/simulator/fabric.ts';
 import { simulate } from '../model/simulator/simulate.ts';
 import { withHeapPeak } from './heapPeak.ts';
 import { scaledIncidentScenario } from './scaledIncident.ts';
+import { median, round } from './stats.ts';
 
 export interface ScalingPoint {
   readonly servers: number;
@@ -14,6 +16,8 @@ export interface ScalingPoint {
   /** Median wall time of the measured runs. */
   readonly wallMs: number;
   readonly nsPerEvent: number;
+  /** Median time of building the fabric alone (initial placement, actors): part of wallMs. */
+  readonly setupMs: number;
   /** Peak used JS heap of the process during the first measured run (V8 GC profiler). */
   readonly heapMB: number;
   /** Used JS heap after a full collection before the run (modules, code): the floor. */
@@ -31,12 +35,6 @@ function repetitionsFor(servers: number): number {
   return 1;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 function collect(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
@@ -48,6 +46,7 @@ export function measureSize(servers: number): ScalingPoint {
   collect();
   const { heapUsed: baseline } = process.memoryUsage();
   const times: number[] = [];
+  const setupTimes: number[] = [];
   let events = 0;
   let end = '';
   let peakBytes = 0;
@@ -57,6 +56,9 @@ export function measureSize(servers: number): ScalingPoint {
     const run = withHeapPeak(() => simulate(scenario));
     times.push(performance.now() - started);
     if (i === 0) peakBytes = run.peakBytes;
+    const setupStarted = performance.now();
+    buildFabric(scenario);
+    setupTimes.push(performance.now() - setupStarted);
     events = run.value.steps;
     end = run.value.end;
   }
@@ -64,10 +66,11 @@ export function measureSize(servers: number): ScalingPoint {
   return {
     servers,
     events,
-    wallMs: Math.round(wallMs * 10) / 10,
+    wallMs: round(wallMs),
     nsPerEvent: Math.round((wallMs * 1e6) / events),
-    heapMB: Math.round((peakBytes / MB) * 10) / 10,
-    baselineHeapMB: Math.round((baseline / MB) * 10) / 10,
+    setupMs: round(median(setupTimes)),
+    heapMB: round(peakBytes / MB),
+    baselineHeapMB: round(baseline / MB),
     repetitions: times.length,
     end,
   };

@@ -1,6 +1,7 @@
 /**
  * `fabric-verify check`: run the catalog as a campaign and write the reports.
  */
+import { availableParallelism } from 'node:os';
 import { DEFAULT_CONFIG, readCampaignConfig, type CampaignConfig } from '../properties/campaignConfig.ts';
 import { type Shard, runCampaign } from '../properties/campaign.ts';
 import { DEFAULT_SEED } from '../properties/seeds.ts';
@@ -19,6 +20,7 @@ export interface CheckOptions {
   readonly out: string;
   readonly json?: boolean;
   readonly shard?: Shard;
+  readonly workers?: number;
 }
 
 export interface CheckOutcome {
@@ -42,6 +44,7 @@ export async function checkCommand(options: CheckOptions, interrupted: () => boo
     seed,
     runs,
     shard,
+    workers: options.workers ?? availableParallelism(),
     onTaskStart: (task, i, n) => progress.start(task, i, n),
     onTaskDone: (result, i, n) => progress.done(result, i, n),
     shouldStop: interrupted,

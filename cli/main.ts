@@ -49,6 +49,7 @@ export function buildProgram(write: (text: string) => void): Command {
     .option('--out <dir>', 'report folder', 'reports/out')
     .option('--json', 'print summary.json on stdout')
     .option('--shard <i/n>', 'run only shard i of n (merge the shards\' reports with `merge`)', shardValue)
+    .option('--workers <n>', 'worker threads (default: every core)', wholeNumber('--workers', 1))
     .action(async (options) => {
       const outcome = await checkCommand(options, interruptedFlag());
       write(`${outcome.output}\n`);

@@ -7,7 +7,9 @@ import { CoverageRecorder, type MachineCoverage } from '../model/coverage/covera
 import { machinesByKind } from '../model/simulator/fabric.ts';
 import type { AnyStateMachine } from 'xstate';
 import { catalog } from './catalog/index.ts';
-import { type PropertyResult, checkProperty } from './checkProperty.ts';
+import { Piscina } from 'piscina';
+import type { PropertyResult } from './checkProperty.ts';
+import runCampaignJob, { type CampaignJob, type CampaignJobResult } from './campaignWorker.ts';
 import type { CampaignConfig } from './campaignConfig.ts';
 import type { PropertyDefinition, PropertyVariant } from './propertyDefinition.ts';
 
@@ -22,12 +24,17 @@ export interface Shard {
   readonly count: number;
 }
 
-export function campaignTasks(config: CampaignConfig, shard: Shard | null = null): CampaignTask[] {
+export function campaignTasks(config: CampaignConfig): CampaignTask[] {
   const chosen = config.campaign.properties;
-  const tasks = catalog
+  return catalog
     .filter((p) => chosen === undefined || chosen.includes(p.id))
     .flatMap((property) => [{ property, variant: null }, ...(property.variants ?? []).map((variant) => ({ property, variant }))]);
-  return shard === null ? tasks : tasks.filter((_, i) => i % shard.count === shard.index - 1);
+}
+
+/** Indexes (into `campaignTasks`) of the tasks a shard runs: every n-th, from the i-th. */
+export function shardTaskIndexes(taskCount: number, shard: Shard | null): number[] {
+  const all = Array.from({ length: taskCount }, (_, i) => i);
+  return shard === null ? all : all.filter((i) => i % shard.count === shard.index - 1);
 }
 
 export interface CampaignRun {
@@ -43,9 +50,11 @@ export interface CampaignOptions {
   /** Runs per property; null: each property's own default. */
   readonly runs: number | null;
   readonly shard: Shard | null;
+  /** Worker threads; 1 runs every check in this thread. */
+  readonly workers?: number;
   readonly onTaskStart?: (task: CampaignTask, index: number, total: number) => void;
   readonly onTaskDone?: (result: PropertyResult, index: number, total: number) => void;
-  /** Asked between tasks: true stops the campaign, which is then reported incomplete. */
+  /** Asked as the campaign goes: true stops it, and it is then reported incomplete. */
   readonly shouldStop?: () => boolean;
 }
 
@@ -53,28 +62,59 @@ export function allMachines(): AnyStateMachine[] {
   return Object.values(machinesByKind) as AnyStateMachine[];
 }
 
+const WORKER = new URL('./campaignWorker.ts', import.meta.url).href;
+
+/**
+ * Runs the campaign's tasks, in worker threads when more than one (piscina's pool: a
+ * well-kept pool with cancellation). Results come back in task order and coverage is a union,
+ * so the summary is the same whatever the worker count.
+ */
 export async function runCampaign(config: CampaignConfig, options: CampaignOptions): Promise<CampaignRun> {
   const started = performance.now();
-  const tasks = campaignTasks(config, options.shard);
+  const all = campaignTasks(config);
+  const indexes = shardTaskIndexes(all.length, options.shard);
+  const tasks = indexes.map((i) => all[i]!);
   const coverage = new CoverageRecorder(allMachines());
-  const results: PropertyResult[] = [];
-  let complete = true;
-  for (const [index, task] of tasks.entries()) {
-    // Yield to the event loop between checks, so a Ctrl-C is heard.
-    await new Promise((resolve) => setImmediate(resolve));
-    if (options.shouldStop?.()) {
-      complete = false;
-      break;
+  const results: (PropertyResult | undefined)[] = new Array(tasks.length);
+  const workers = Math.max(1, Math.min(options.workers ?? 1, tasks.length));
+  let done = 0;
+  const finish = (position: number, job: CampaignJobResult) => {
+    results[position] = job.result;
+    coverage.absorb(job.coverage);
+    options.onTaskDone?.(job.result, done++, tasks.length);
+  };
+
+  if (workers === 1) {
+    for (const [position, taskIndex] of indexes.entries()) {
+      // Yield to the event loop between checks, so a Ctrl-C is heard.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (options.shouldStop?.()) break;
+      options.onTaskStart?.(tasks[position]!, position, tasks.length);
+      finish(position, runCampaignJob({ config, taskIndex, seed: options.seed, runs: options.runs }));
     }
-    options.onTaskStart?.(task, index, tasks.length);
-    const result = checkProperty(task.property, {
-      seed: options.seed,
-      ...(options.runs !== null ? { runs: options.runs } : {}),
-      ...(task.variant ? { variant: task.variant } : {}),
-      coverage,
-    });
-    results.push(result);
-    options.onTaskDone?.(result, index, tasks.length);
+  } else {
+    const pool = new Piscina<CampaignJob, CampaignJobResult>({ filename: WORKER, maxThreads: workers, minThreads: workers, execArgv: ['--import', 'tsx'] });
+    const abort = new AbortController();
+    const watch = setInterval(() => {
+      if (options.shouldStop?.()) abort.abort();
+    }, 100);
+    try {
+      await Promise.all(
+        indexes.map(async (taskIndex, position) => {
+          options.onTaskStart?.(tasks[position]!, position, tasks.length);
+          try {
+            finish(position, await pool.run({ config, taskIndex, seed: options.seed, runs: options.runs }, { signal: abort.signal }));
+          } catch (error) {
+            if (!abort.signal.aborted) throw error;
+          }
+        }),
+      );
+    } finally {
+      clearInterval(watch);
+      await pool.destroy();
+    }
   }
-  return { results, tasks, coverage: coverage.coverage(), complete, durationMs: Math.round(performance.now() - started) };
+  const finished = results.filter((r): r is PropertyResult => r !== undefined);
+  const finishedTasks = tasks.filter((_, i) => results[i] !== undefined);
+  return { results: finished, tasks: finishedTasks, coverage: coverage.coverage(), complete: finished.length === tasks.length, durationMs: Math.round(performance.now() - started) };
 }

@@ -1,7 +1,8 @@
 /**
  * A broad fault mix for the safety properties that must hold whatever happens: crashes,
  * heartbeat losses, a rack failure, a slow deployment service during an upgrade, portal
- * requests; any healing policy, fencing on or off, either upgrade gate.
+ * requests, an operator switching to parallel healing; any healing policy, fencing on or off,
+ * either upgrade gate.
  */
 import fc from 'fast-check';
 import { healingPolicyNamed, type HealingPolicyKind } from '../../model/policy.ts';
@@ -27,6 +28,10 @@ const maybeUpgrade: fc.Arbitrary<FaultPlan> = fc
   .option(fc.record({ atS: fc.integer({ min: 0, max: 3600 }), slowdown: fc.option(networkDegradation({ fromS: 0, toS: 3600 }, [300, 3 * 3600], [601, 3600]), { freq: 2 }) }), { freq: 5 })
   .map((upgrade) => (upgrade === null ? () => [] : allOf(fixed([{ kind: 'upgrade-start', atS: upgrade.atS }]), upgrade.slowdown ?? (() => []))));
 
+const maybeOperatorSwitch: fc.Arbitrary<FaultPlan> = fc
+  .option(fc.integer({ min: 0, max: MIXED_WINDOW.toS }), { freq: 4 })
+  .map((atS) => (atS === null ? () => [] : fixed([{ kind: 'operator-parallel', atS }])));
+
 export function mixedFaultScenarios(options: { readonly haltBudget?: fc.Arbitrary<number | null>; readonly storageWritesEveryS?: number } = {}, override?: Partial<ControllerPolicy>): fc.Arbitrary<Scenario> {
   return scenarioArbitrary({
     name: 'a broad fault mix',
@@ -43,7 +48,7 @@ export function mixedFaultScenarios(options: { readonly haltBudget?: fc.Arbitrar
       })
       .map(({ kind, ...rest }) => ({ ...basePolicy, ...rest, healing: healingPolicyNamed(kind) })),
     faults: fc
-      .tuple(crashes(MIXED_WINDOW, [0, 4]), heartbeatLossFaults(MIXED_WINDOW, [0, 3], [30, 2 * 3600]), maybeRackFailure, maybeUpgrade, managementRequests(MIXED_WINDOW, [0, 4]))
+      .tuple(crashes(MIXED_WINDOW, [0, 4]), heartbeatLossFaults(MIXED_WINDOW, [0, 3], [30, 2 * 3600]), maybeRackFailure, maybeUpgrade, managementRequests(MIXED_WINDOW, [0, 4]), maybeOperatorSwitch)
       .map((plans) => allOf(...plans)),
     horizonS: (t) => MIXED_WINDOW.toS + 2 * 3600 + t.repairS + 12 * 3600,
   })

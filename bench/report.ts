@@ -1,0 +1,71 @@
+/**
+ * What `npm run bench` measures, as data: the shape of reports/out/bench.json. Each section
+ * is null when it was not run (`--only`).
+ */
+import type { ScalingPoint } from './scalingPoint.ts';
+
+export interface LatencyMs {
+  readonly mean: number;
+  readonly p99: number;
+  readonly samples: number;
+}
+
+export interface SimulatorThroughput {
+  /** Deliveries (trace.steps) of one incident run. */
+  readonly events: number;
+  readonly eventsPerSecond: number;
+  /** The same deliveries sent with plain actor.send() to fresh actors, no simulator around them. */
+  readonly rawEventsPerSecond: number;
+  /** simulator / raw: 1 means the simulator costs nothing on top of the machines. */
+  readonly ratio: number;
+  readonly simulatorMs: LatencyMs;
+  readonly rawMs: LatencyMs;
+}
+
+export interface RunRate {
+  readonly runs: number;
+  readonly ms: number;
+  readonly runsPerSecond: number;
+  /** `checkProperty`: the catalog's own check; `all-runs`: every run generated, simulated and checked, none stopping the run. */
+  readonly method: 'checkProperty' | 'all-runs';
+  /** Servers of the generated topologies: the smallest, the mean, the largest. */
+  readonly servers: { readonly min: number; readonly mean: number; readonly max: number };
+}
+
+export interface CounterexampleTiming {
+  readonly id: string;
+  readonly variant: string | null;
+  /** Median over the seeds that found a failure. */
+  readonly findMs: number;
+  readonly shrinkMs: number;
+  readonly totalMs: number;
+  readonly shrinks: number;
+  readonly found: number;
+  readonly seeds: number;
+}
+
+export interface ParallelCampaign {
+  readonly workers: number;
+  readonly oneWorkerMs: number;
+  readonly allCoresMs: number;
+  readonly speedup: number;
+  /** Wall time of each shard of the all-cores run: the slowest one sets allCoresMs. */
+  readonly shardMs: readonly number[];
+  readonly tasks: number;
+  readonly verdictsMatch: boolean;
+}
+
+export interface BenchReport {
+  readonly node: string;
+  readonly cpus: number;
+  readonly cpuModel: string;
+  readonly simulator: SimulatorThroughput | null;
+  /** Complete fast-check runs per second, by property id. */
+  readonly runsPerSecond: Readonly<Record<string, number>> | null;
+  readonly runsPerSecondDetail: Readonly<Record<string, RunRate>> | null;
+  /** Runs per second on the 40-server incident topology (generate + simulate + check). */
+  readonly incidentRunsPerSecond: RunRate | null;
+  readonly counterexamples: readonly CounterexampleTiming[] | null;
+  readonly scaling: readonly ScalingPoint[] | null;
+  readonly parallel: ParallelCampaign | null;
+}
