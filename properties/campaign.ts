@@ -50,7 +50,7 @@ export interface CampaignOptions {
   /** Runs per property; null: each property's own default. */
   readonly runs: number | null;
   readonly shard: Shard | null;
-  /** Worker threads; 1 runs every check in this thread. */
+  /** Worker threads; without it every check runs in this thread (for tests and libraries). */
   readonly workers?: number;
   readonly onTaskStart?: (task: CampaignTask, index: number, total: number) => void;
   readonly onTaskDone?: (result: PropertyResult, index: number, total: number) => void;
@@ -76,7 +76,7 @@ export async function runCampaign(config: CampaignConfig, options: CampaignOptio
   const tasks = indexes.map((i) => all[i]!);
   const coverage = new CoverageRecorder(allMachines());
   const results: (PropertyResult | undefined)[] = new Array(tasks.length);
-  const workers = Math.max(1, Math.min(options.workers ?? 1, tasks.length));
+  const workers = options.workers === undefined ? 0 : Math.max(1, Math.min(options.workers, tasks.length));
   let done = 0;
   const finish = (position: number, job: CampaignJobResult) => {
     results[position] = job.result;
@@ -84,7 +84,7 @@ export async function runCampaign(config: CampaignConfig, options: CampaignOptio
     options.onTaskDone?.(job.result, done++, tasks.length);
   };
 
-  if (workers === 1) {
+  if (workers === 0) {
     for (const [position, taskIndex] of indexes.entries()) {
       // Yield to the event loop between checks, so a Ctrl-C is heard.
       await new Promise((resolve) => setImmediate(resolve));

@@ -1,0 +1,56 @@
+/**
+ * The issue's performance targets, judged against a report. A benchmark measures; these say
+ * how far each figure is from its target, they assert nothing.
+ */
+import type { BenchReport } from './report.ts';
+
+export interface TargetResult {
+  readonly target: string;
+  /** Null when the section was not run. */
+  readonly met: boolean | null;
+  readonly measured: string;
+}
+
+const TWO_SECONDS_MS = 2000;
+const GIB_MB = 1024;
+
+function judge(target: string, measured: string | null, met: boolean): TargetResult {
+  return measured === null ? { target, met: null, measured: 'not measured' } : { target, met, measured };
+}
+
+export function judgeTargets(report: BenchReport): TargetResult[] {
+  const results: TargetResult[] = [];
+  const sim = report.simulator;
+  results.push(judge('simulator / raw XState ≥ 0.5', sim && `${sim.ratio}`, (sim?.ratio ?? 0) >= 0.5));
+
+  const incident = report.incidentRunsPerSecond;
+  results.push(judge('≥ 200 runs/s on a 40-server topology, one core', incident && `${incident.runsPerSecond} runs/s`, (incident?.runsPerSecond ?? 0) >= 200));
+
+  const found = report.counterexamples;
+  if (found === null) results.push(judge('every expected counterexample found and shrunk in < 2 s (median)', null, false));
+  else {
+    const slow = found.filter((c) => !(c.totalMs < TWO_SECONDS_MS));
+    const unfound = found.filter((c) => c.found * 2 <= c.seeds);
+    const missedSeeds = found.filter((c) => c.found < c.seeds).map((c) => `${c.id}${c.variant ? ` (${c.variant})` : ''} ${c.found}/${c.seeds} seeds`);
+    const slowest = found.reduce((a, b) => (b.totalMs > a.totalMs ? b : a), found[0]!);
+    const measured = [
+      `slowest ${slowest.id}${slowest.variant ? ` (${slowest.variant})` : ''} ${slowest.totalMs} ms`,
+      ...(slow.length > 0 ? [`${slow.length} over 2 s`] : []),
+      ...(missedSeeds.length > 0 ? [`not found on every seed: ${missedSeeds.join(', ')}`] : []),
+    ].join('; ');
+    results.push(judge('every expected counterexample found and shrunk in < 2 s (median)', measured, slow.length === 0 && unfound.length === 0));
+  }
+
+  const scaling = report.scaling;
+  const small = scaling?.find((p) => p.servers === 10);
+  const large = scaling?.find((p) => p.servers === 5000);
+  results.push(
+    judge('ns/event at 5,000 servers ≤ 2× ns/event at 10', small && large ? `${(large.nsPerEvent / small.nsPerEvent).toFixed(2)}×` : null, !!small && !!large && large.nsPerEvent <= 2 * small.nsPerEvent),
+  );
+  results.push(judge('5,000 servers in < 10 s', large ? `${(large.wallMs / 1000).toFixed(1)} s` : null, !!large && large.wallMs < 10_000));
+  results.push(judge('5,000 servers in < 1 GiB heap', large ? `${large.heapMB} MB` : null, !!large && large.heapMB < GIB_MB));
+
+  const parallel = report.parallel;
+  results.push(judge('campaign speedup ≥ 1.7× on 2 cores', parallel && `${parallel.speedup}× on ${parallel.workers}`, (parallel?.speedup ?? 0) >= 1.7));
+  return results;
+}
