@@ -1,0 +1,79 @@
+/**
+ * The benchmark's report as text: one block per section, in the order they run, then the
+ * targets. A pure function of the report; index.ts prints it.
+ */
+import type { BenchReport } from './report.ts';
+import type { TargetResult } from './targets.ts';
+import { figure, textTable } from './textTable.ts';
+
+function simulatorBlock(sim: NonNullable<BenchReport['simulator']>): string {
+  return [
+    `Simulator throughput: the 2009 incident, ${sim.events} events per run (tinybench, after warm-up)`,
+    textTable(
+      ['', 'mean ms', 'p99 ms', 'events/s'],
+      [
+        ['simulator', figure(sim.simulatorMs.mean, 2), figure(sim.simulatorMs.p99, 2), figure(sim.eventsPerSecond)],
+        ['raw XState, same deliveries', figure(sim.rawMs.mean, 2), figure(sim.rawMs.p99, 2), figure(sim.rawEventsPerSecond)],
+      ],
+    ),
+    `  ratio simulator / raw: ${sim.ratio.toFixed(2)}`,
+  ].join('\n');
+}
+
+function runsBlock(report: BenchReport): string {
+  const detail = report.runsPerSecondDetail ?? {};
+  const rows = Object.entries(detail).map(([id, r]) => [id, figure(r.runsPerSecond, 1), `${r.servers.min}–${r.servers.max}`, String(r.runs), r.method]);
+  const incident = report.incidentRunsPerSecond;
+  if (incident) rows.push(['incident, 40 servers (storage-unaffected)', figure(incident.runsPerSecond, 1), '40', String(incident.runs), incident.method]);
+  return ['Runs per second: generate + simulate + check, one core', textTable(['property', 'runs/s', 'servers', 'runs', 'method'], rows)].join('\n');
+}
+
+function counterexampleBlock(timings: NonNullable<BenchReport['counterexamples']>): string {
+  const rows = timings.map((c) => [
+    c.variant ? `${c.id} (${c.variant})` : c.id,
+    figure(c.findMs, 1),
+    figure(c.shrinkMs, 1),
+    figure(c.totalMs, 1),
+    String(c.shrinks),
+    `${c.found}/${c.seeds}`,
+  ]);
+  return ['Expected counterexamples: median over seeds', textTable(['property', 'find ms', 'shrink ms', 'total ms', 'shrinks', 'found'], rows)].join('\n');
+}
+
+function scalingBlock(points: NonNullable<BenchReport['scaling']>): string {
+  const rows = points.map((p) => [figure(p.servers), figure(p.events), figure(p.wallMs, 1), figure(p.nsPerEvent), figure(p.setupMs, 1), figure(p.heapMB, 1)]);
+  return [
+    'Scaling: the incident with servers and apps scaled (own process each; heap = peak used JS heap, V8 GC profiler)',
+    textTable(['servers', 'events', 'wall ms', 'ns/event', 'setup ms', 'heap MB'], rows),
+  ].join('\n');
+}
+
+function parallelBlock(p: NonNullable<BenchReport['parallel']>): string {
+  return [
+    `Parallel campaign: the default campaign (${p.tasks} tasks), one \`check --shard i/N\` process per worker`,
+    textTable(
+      ['', 'wall ms'],
+      [
+        ['1 worker', figure(p.oneWorkerMs)],
+        [`${p.workers} workers (shards ${p.shardMs.map((ms) => figure(ms)).join(', ')})`, figure(p.allCoresMs)],
+      ],
+    ),
+    `  speedup: ${p.speedup.toFixed(2)}×${p.verdictsMatch ? '' : ' (some verdicts differ from their expectations)'}`,
+  ].join('\n');
+}
+
+function targetsBlock(targets: readonly TargetResult[]): string {
+  const mark = (met: boolean | null) => (met === null ? 'n/a   ' : met ? 'met   ' : 'MISSED');
+  return ['Targets', ...targets.map((t) => `  ${mark(t.met)}  ${t.target}: ${t.measured}`)].join('\n');
+}
+
+export function benchTable(report: BenchReport, targets: readonly TargetResult[]): string {
+  const blocks = [`fabric-verify bench: node ${report.node}, ${report.cpus} × ${report.cpuModel}`];
+  if (report.simulator) blocks.push(simulatorBlock(report.simulator));
+  if (report.runsPerSecondDetail || report.incidentRunsPerSecond) blocks.push(runsBlock(report));
+  if (report.counterexamples) blocks.push(counterexampleBlock(report.counterexamples));
+  if (report.scaling) blocks.push(scalingBlock(report.scaling));
+  if (report.parallel) blocks.push(parallelBlock(report.parallel));
+  blocks.push(targetsBlock(targets));
+  return blocks.join('\n\n');
+}
