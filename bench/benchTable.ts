@@ -8,7 +8,7 @@ import { figure, textTable } from './textTable.ts';
 
 function simulatorBlock(sim: NonNullable<BenchReport['simulator']>): string {
   return [
-    `Simulator throughput: the 2009 incident, ${sim.events} events per run (tinybench, after warm-up)`,
+    `Simulator throughput: the 2009 incident, ${sim.events} events per run (tinybench, after warm-up; median round)`,
     textTable(
       ['', 'mean ms', 'p99 ms', 'events/s'],
       [
@@ -16,7 +16,7 @@ function simulatorBlock(sim: NonNullable<BenchReport['simulator']>): string {
         ['raw XState, same deliveries', figure(sim.rawMs.mean, 2), figure(sim.rawMs.p99, 2), figure(sim.rawEventsPerSecond)],
       ],
     ),
-    `  ratio simulator / raw: ${sim.ratio.toFixed(2)}`,
+    `  ratio simulator / raw: ${sim.ratio.toFixed(2)} (median of ${sim.roundRatios.length} rounds: ${sim.roundRatios.map((r) => r.toFixed(2)).join(', ')})`,
   ].join('\n');
 }
 
@@ -50,15 +50,15 @@ function scalingBlock(points: NonNullable<BenchReport['scaling']>): string {
 
 function parallelBlock(p: NonNullable<BenchReport['parallel']>): string {
   return [
-    `Parallel campaign: the default campaign (${p.tasks} tasks), one \`check --shard i/N\` process per worker`,
+    `Parallel campaign: the default campaign (${p.tasks} tasks)${p.verdictsMatch ? '' : ' (some verdicts differ from their expectations)'}`,
     textTable(
-      ['', 'wall ms'],
+      ['', 'wall ms', 'speedup'],
       [
-        ['1 worker', figure(p.oneWorkerMs)],
-        [`${p.workers} workers (shards ${p.shardMs.map((ms) => figure(ms)).join(', ')})`, figure(p.allCoresMs)],
+        ['1 process, 1 worker thread', figure(p.oneWorkerMs), '1.00×'],
+        [`${p.workers} processes \`--shard i/${p.workers} --workers 1\` (${p.shardMs.map((ms) => figure(ms)).join(', ')})`, figure(p.allCoresMs), `${p.speedup.toFixed(2)}×`],
+        [`1 process, pool of ${p.workers} threads \`--workers ${p.workers}\``, figure(p.poolMs), `${p.poolSpeedup.toFixed(2)}×`],
       ],
     ),
-    `  speedup: ${p.speedup.toFixed(2)}×${p.verdictsMatch ? '' : ' (some verdicts differ from their expectations)'}`,
   ].join('\n');
 }
 

@@ -1,8 +1,9 @@
 /**
- * The default campaign on one worker and on every core. There is no worker pool yet: each
- * worker is a process of the command line running one shard (`check --shard i/N`), and the
- * wall clock runs from the first spawn to the last exit. The campaign is the CLI's default:
- * DEFAULT_CONFIG, seed 20090313, each property's own run count.
+ * The default campaign on one worker and on every core, two ways: as N processes of the
+ * command line each running one shard on one worker thread (`check --shard i/N --workers 1`),
+ * the wall clock running from the first spawn to the last exit; and as one process with the
+ * campaign's own pool of N worker threads (`check --workers N`). The campaign is the CLI's
+ * default: DEFAULT_CONFIG, seed 20090313, each property's own run count.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -23,34 +24,38 @@ interface ShardOutcome {
   readonly matches: boolean;
 }
 
-function runShard(index: number, count: number, out: string): Promise<ShardOutcome> {
-  const args = ['bin/fabric-verify.js', 'check', '--seed', String(DEFAULT_SEED), '--shard', `${index}/${count}`, '--out', join(out, `shard-${index}-of-${count}`), '--json'];
+function runCheck(shard: { index: number; count: number }, threads: number, out: string): Promise<ShardOutcome> {
+  const name = `shard-${shard.index}-of-${shard.count}-threads-${threads}`;
+  const args = ['bin/fabric-verify.js', 'check', '--seed', String(DEFAULT_SEED), '--shard', `${shard.index}/${shard.count}`, '--workers', String(threads), '--out', join(out, name), '--json'];
   return runNode(args, SHARD_TIMEOUT_MS).then((run) => {
-    if (run.code === null || !FINISHED.has(run.code)) throw new Error(`check --shard ${index}/${count} exited ${run.code}: ${run.stderr.trim().split('\n').slice(-5).join('\n')}`);
+    if (run.code === null || !FINISHED.has(run.code)) throw new Error(`check ${args.slice(2).join(' ')} exited ${run.code}: ${run.stderr.trim().split('\n').slice(-5).join('\n')}`);
     const summary = JSON.parse(run.stdout) as CampaignSummary;
     return { run, tasks: summary.properties.length, matches: summary.properties.every((p) => p.matches) };
   });
 }
 
-async function campaignOn(workers: number, out: string): Promise<{ wallMs: number; shards: ShardOutcome[] }> {
+async function campaignOn(processes: number, threads: number, out: string): Promise<{ wallMs: number; shards: ShardOutcome[] }> {
   const started = performance.now();
-  const shards = await Promise.all(Array.from({ length: workers }, (_, i) => runShard(i + 1, workers, out)));
+  const shards = await Promise.all(Array.from({ length: processes }, (_, i) => runCheck({ index: i + 1, count: processes }, threads, out)));
   return { wallMs: performance.now() - started, shards };
 }
 
 export async function measureParallelCampaign(workers = availableParallelism()): Promise<ParallelCampaign> {
   const out = mkdtempSync(join(tmpdir(), 'fabric-verify-bench-'));
   try {
-    const one = await campaignOn(1, out);
-    const all = await campaignOn(workers, out);
+    const one = await campaignOn(1, 1, out);
+    const shards = await campaignOn(workers, 1, out);
+    const pool = await campaignOn(1, workers, out);
     return {
       workers,
       oneWorkerMs: Math.round(one.wallMs),
-      allCoresMs: Math.round(all.wallMs),
-      speedup: round(one.wallMs / all.wallMs, 2),
-      shardMs: all.shards.map((s) => Math.round(s.run.wallMs)),
+      allCoresMs: Math.round(shards.wallMs),
+      speedup: round(one.wallMs / shards.wallMs, 2),
+      shardMs: shards.shards.map((s) => Math.round(s.run.wallMs)),
+      poolMs: Math.round(pool.wallMs),
+      poolSpeedup: round(one.wallMs / pool.wallMs, 2),
       tasks: one.shards[0]!.tasks,
-      verdictsMatch: one.shards.every((s) => s.matches) && all.shards.every((s) => s.matches),
+      verdictsMatch: [one, shards, pool].every((c) => c.shards.every((s) => s.matches)),
     };
   } finally {
     rmSync(out, { recursive: true, force: true });

@@ -3,15 +3,18 @@
  * read from its trace, sent in the same order with plain `actor.send()` to fresh actors
  * built with the same machines and inputs (buildFabric). Timers are not scheduled (the
  * machines' delays would otherwise arm real timeouts): each fired timer is already in the
- * recording as the event it delivered (`xstate.after.…`, or a raised delayed event).
+ * recording as the event it delivered (`xstate.after.…`, or a raised delayed event). The
+ * simulated time machines read (an injected SimulatedClock) is set to each delivery's time.
  */
 import type { AnyActorRef, EventObject } from 'xstate';
 import type { Scenario } from '../model/scenario.ts';
 import type { Address } from '../model/simulator/addresses.ts';
 import { buildFabric } from '../model/simulator/fabric.ts';
 import { type Trace, stateKey } from '../model/simulator/trace.ts';
+import { SimulatedClock } from '../model/simulatedTime.ts';
 
 export interface Delivery {
+  readonly atS: number;
   readonly to: Address;
   readonly event: EventObject;
 }
@@ -20,7 +23,7 @@ export interface Delivery {
 export function deliveriesOf(trace: Trace): Delivery[] {
   const deliveries: Delivery[] = [];
   for (const entry of trace.entries) {
-    if (entry.kind === 'event' && entry.to !== null) deliveries.push({ to: entry.to, event: entry.event });
+    if (entry.kind === 'event' && entry.to !== null) deliveries.push({ atS: entry.t, to: entry.to, event: entry.event });
   }
   return deliveries;
 }
@@ -34,13 +37,17 @@ function withoutTimers(ref: AnyActorRef): void {
 
 /** Fresh actors, started, then every delivery sent; returns the actors for inspection. */
 export function replay(scenario: Scenario, deliveries: readonly Delivery[]): Map<Address, AnyActorRef> {
+  const clock = new SimulatedClock();
   const actors = new Map<Address, AnyActorRef>();
-  for (const { address, ref } of buildFabric(scenario).actors) {
+  for (const { address, ref } of buildFabric(scenario, clock).actors) {
     withoutTimers(ref);
     actors.set(address, ref);
   }
   for (const ref of actors.values()) ref.start();
-  for (const { to, event } of deliveries) actors.get(to)!.send(event);
+  for (const { atS, to, event } of deliveries) {
+    clock.nowS = atS;
+    actors.get(to)!.send(event);
+  }
   return actors;
 }
 

@@ -18,6 +18,8 @@ export interface SimulatorThroughput {
   readonly rawEventsPerSecond: number;
   /** simulator / raw: 1 means the simulator costs nothing on top of the machines. */
   readonly ratio: number;
+  /** The ratio of every round (the reported figures are those of the median round). */
+  readonly roundRatios: readonly number[];
   readonly simulatorMs: LatencyMs;
   readonly rawMs: LatencyMs;
 }
@@ -46,11 +48,16 @@ export interface CounterexampleTiming {
 
 export interface ParallelCampaign {
   readonly workers: number;
+  /** One process, one worker thread. */
   readonly oneWorkerMs: number;
+  /** `workers` processes, one shard and one worker thread each. */
   readonly allCoresMs: number;
   readonly speedup: number;
   /** Wall time of each shard of the all-cores run: the slowest one sets allCoresMs. */
   readonly shardMs: readonly number[];
+  /** One process with the campaign's pool of `workers` threads. */
+  readonly poolMs: number;
+  readonly poolSpeedup: number;
   readonly tasks: number;
   readonly verdictsMatch: boolean;
 }

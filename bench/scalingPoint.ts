@@ -6,6 +6,7 @@
 import { incidentScenario } from '../model/scenarios/incident20090313.ts';
 import { buildFabric } from '../model/simulator/fabric.ts';
 import { simulate } from '../model/simulator/simulate.ts';
+import { SimulatedClock } from '../model/simulatedTime.ts';
 import { withHeapPeak } from './heapPeak.ts';
 import { scaledIncidentScenario } from './scaledIncident.ts';
 import { median, round } from './stats.ts';
@@ -57,7 +58,7 @@ export function measureSize(servers: number): ScalingPoint {
     times.push(performance.now() - started);
     if (i === 0) peakBytes = run.peakBytes;
     const setupStarted = performance.now();
-    buildFabric(scenario);
+    buildFabric(scenario, new SimulatedClock());
     setupTimes.push(performance.now() - setupStarted);
     events = run.value.steps;
     end = run.value.end;

@@ -1,16 +1,20 @@
 /**
- * `fabric-verify check`: run the catalog as a campaign and write the reports.
+ * `fabric-verify check`: replay the regression database, run the catalog as a campaign, store
+ * what it found and write the reports.
  */
 import { availableParallelism } from 'node:os';
 import { DEFAULT_CONFIG, readCampaignConfig, type CampaignConfig } from '../properties/campaignConfig.ts';
-import { type Shard, runCampaign } from '../properties/campaign.ts';
-import { DEFAULT_SEED } from '../properties/seeds.ts';
-import { campaignTable } from '../reports/campaignTable.ts';
+import type { Shard } from '../properties/campaign.ts';
+import { DEFAULT_REGRESSIONS } from '../properties/regressions/regressionDatabase.ts';
+import { regressionSummary, runCampaignWithRegressions } from '../properties/regressions/regressionCampaign.ts';
+import { DEFAULT_SEED, chooseSwarm } from '../properties/seeds.ts';
+import { campaignTable, replaySentence } from '../reports/campaignTable.ts';
 import type { CampaignSummary } from '../reports/summary.ts';
 import { summarize } from '../reports/summarize.ts';
 import { writeCampaignReports } from '../reports/writeCampaignReports.ts';
 import { EXIT_INTERRUPTED, EXIT_OK, EXIT_VERDICT_MISMATCH } from './exitCodes.ts';
 import { progressReporter } from './progress.ts';
+import { loadPolicyModule } from '../properties/policyModule.ts';
 
 export interface CheckOptions {
   readonly config?: string;
@@ -21,6 +25,10 @@ export interface CheckOptions {
   readonly json?: boolean;
   readonly shard?: Shard;
   readonly workers?: number;
+  /** A module exporting a healing policy of the user's own. */
+  readonly policy?: string;
+  /** `--swarm` / `--no-swarm`; default: FV_SWARM, else DEFAULT_SWARM. */
+  readonly swarm?: boolean;
 }
 
 export interface CheckOutcome {
@@ -39,18 +47,26 @@ export async function checkCommand(options: CheckOptions, interrupted: () => boo
   const seed = options.seed ?? config.campaign.seed ?? DEFAULT_SEED;
   const runs = options.runs ?? config.campaign.runs ?? null;
   const shard = options.shard ?? null;
+  const loaded = options.policy ? await loadPolicyModule(options.policy) : null;
+  const swarm = options.swarm ?? chooseSwarm();
+  const folder = config.regressions ?? DEFAULT_REGRESSIONS;
   const progress = progressReporter();
-  const run = await runCampaign(config, {
+  const run = await runCampaignWithRegressions(config, {
     seed,
     runs,
     shard,
     workers: options.workers ?? availableParallelism(),
+    policy: loaded ? { module: loaded.module, params: loaded.params } : null,
     onTaskStart: (task, i, n) => progress.start(task, i, n),
     onTaskDone: (result, i, n) => progress.done(result, i, n),
     shouldStop: interrupted,
+    swarm,
+  }, {
+    folder,
+    onReplayed: (replay) => process.stderr.write(`fabric-verify: ${replaySentence(regressionSummary(folder, replay, []))} (${folder})\n`),
   });
   progress.stop();
-  const summary = summarize(run, { name: config.name, seed, runs, shard, codeCoverage: null });
+  const summary = summarize(run, { name: config.name, seed, runs, shard, codeCoverage: null, swarm, regressions: run.regressions });
   writeCampaignReports(options.out, summary, run.results.flatMap((r) => (r.counterexample ? [r.counterexample] : [])));
   const exitCode = !summary.complete ? EXIT_INTERRUPTED : summary.properties.every((p) => p.matches) ? EXIT_OK : EXIT_VERDICT_MISMATCH;
   const output = options.json ? JSON.stringify(summary, null, 2) : `${campaignTable(summary)}\nReports written to ${options.out}/ (index.html, summary.json, summary.md).`;

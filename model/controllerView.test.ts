@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type PlanningInput, type ServerView, faultDomainHealth, planHealing, withServer } from './controllerView.ts';
-import type { WorkItem } from './healingDecision.ts';
+import { type PlanningInput, type ServerView, faultDomainHealth, healingView, planHealing, withServer } from './controllerView.ts';
+import type { EvictionTokens } from './healingPolicies/kubernetesEviction.ts';
+import type { WorkItem } from './healingView.ts';
 import { kubernetesDefaults } from './policy.ts';
 
 function server(id: string, faultDomain: number, updateDomain: number, change: Partial<ServerView> = {}): ServerView {
@@ -21,13 +22,13 @@ function planning(change: Partial<PlanningInput> = {}): PlanningInput {
   ];
   return {
     healing: { kind: 'parallel', concurrency: 1_000_000 },
+    healingMemory: null,
+    time: { nowS: 0 },
     servers,
     placement: { 'r/0': null, 'r/1': null, 'r/2': 'other' },
     queue: [move('r/0', 'dead', 0), move('r/1', 'dead', 0)],
     inFlight: [],
     evictedServers: [],
-    evictionTokens: { 0: 1, 1: 1, 2: 1 },
-    narrowedDomains: [],
     fabric: {
       serverIndex: Object.fromEntries(servers.map((s, i) => [s.id, i])),
       siblingsOf: { 'r/0': ['r/1', 'r/2'], 'r/1': ['r/0', 'r/2'], 'r/2': ['r/0', 'r/1'] },
@@ -44,8 +45,8 @@ describe('planHealing', () => {
     expect(plan.started).toEqual([]);
     expect(plan.queue).toBe(input.queue);
     expect(plan.servers).toBe(input.servers);
-    expect(plan.evictionTokens).toBe(input.evictionTokens);
-    expect(plan.narrowedDomains).toBe(input.narrowedDomains);
+    expect(plan.healingMemory).toBe(input.healingMemory);
+    expect(plan.decidedMemory).toBe(input.healingMemory);
   });
 
   it('starts nothing when the policy allows nothing more in flight', () => {
@@ -81,19 +82,19 @@ describe('planHealing', () => {
     expect(plan.queue).toEqual([move('r/0', 'dead', 0)]);
   });
 
-  it('hands the domains adaptive healing narrowed to the policy, and the policy\'s memory back when work starts', () => {
+  it('hands the policy its memory (adaptive: the domains it narrowed), and takes the new memory back when work starts', () => {
     // Rack 0 (dead, a) has one of two servers dead: not partially disrupted by itself, but narrowed earlier.
     const adaptive = { kind: 'adaptive', narrowConcurrency: 1, wideConcurrency: 1_000_000, unhealthyThreshold: 0.55 } as const;
-    const wide = planHealing(planning({ healing: adaptive }));
+    const wide = planHealing(planning({ healing: adaptive, healingMemory: [] }));
     expect(wide.started).toHaveLength(2);
-    expect(wide.narrowedDomains).toEqual([]);
-    const narrow = planHealing(planning({ healing: adaptive, narrowedDomains: [0] }));
+    expect(wide.healingMemory).toEqual([]);
+    const narrow = planHealing(planning({ healing: adaptive, healingMemory: [0] }));
     expect(narrow.started).toEqual([{ item: move('r/0', 'dead', 0), targetServerId: 'c' }]);
     expect(narrow.queue).toEqual([move('r/1', 'dead', 0)]);
-    expect(narrow.narrowedDomains).toEqual([0]);
+    expect(narrow.healingMemory).toEqual([0]);
     // Every server of rack 0 answers again: the memory is dropped by the next decision.
     const servers = planning().servers.map((s) => (s.id === 'dead' ? { ...s, status: 'up' as const, placeable: true } : s));
-    expect(planHealing(planning({ healing: adaptive, servers, narrowedDomains: [0] })).narrowedDomains).toEqual([]);
+    expect(planHealing(planning({ healing: adaptive, servers, healingMemory: [0] })).healingMemory).toEqual([]);
   });
 
   it('takes adaptive\'s memory of a partially dark domain only when some move of it starts', () => {
@@ -101,24 +102,59 @@ describe('planHealing', () => {
     const adaptive = { kind: 'adaptive', narrowConcurrency: 1, wideConcurrency: 1_000_000, unhealthyThreshold: 0.55 } as const;
     const servers = [...planning().servers, server('half', 0, 2, { status: 'suspect', placeable: false })];
     const fabric = { ...planning().fabric, serverIndex: Object.fromEntries(servers.map((s, i) => [s.id, i])) };
-    const plan = planHealing(planning({ healing: adaptive, servers, fabric }));
+    const plan = planHealing(planning({ healing: adaptive, healingMemory: [], servers, fabric }));
     expect(plan.started).toHaveLength(1);
-    expect(plan.narrowedDomains).toEqual([0]);
+    expect(plan.healingMemory).toEqual([0]);
     // Nowhere to place the move: nothing starts, and nothing is remembered.
     const full = servers.map((s) => ({ ...s, load: s.capacity }));
-    const input = planning({ healing: adaptive, servers: full, fabric });
+    const input = planning({ healing: adaptive, healingMemory: [], servers: full, fabric });
     const stuck = planHealing(input);
     expect(stuck.started).toEqual([]);
-    expect(stuck.narrowedDomains).toBe(input.narrowedDomains);
+    expect(stuck.healingMemory).toBe(input.healingMemory);
   });
 
   it('spends eviction tokens only when some work starts', () => {
-    const kubernetes = planning({ healing: kubernetesDefaults, queue: [move('r/0', 'dead', 0)] });
-    expect(planHealing(kubernetes).evictionTokens).toEqual({ 0: 0, 1: 1, 2: 1 });
+    const memory: EvictionTokens = { tokens: { 0: 1, 1: 1, 2: 1 }, atS: 0 };
+    const kubernetes = planning({ healing: kubernetesDefaults, healingMemory: memory, queue: [move('r/0', 'dead', 0)] });
+    expect(planHealing(kubernetes).healingMemory).toEqual({ tokens: { 0: 0, 1: 1, 2: 1 }, atS: 0 });
     const full = kubernetes.servers.map((s) => ({ ...s, load: s.capacity }));
     const nowhere = { ...kubernetes, servers: full };
     expect(planHealing(nowhere).started).toEqual([]);
-    expect(planHealing(nowhere).evictionTokens).toBe(nowhere.evictionTokens);
+    expect(planHealing(nowhere).healingMemory).toBe(memory);
+  });
+
+  it('lets the policy decide by the simulated time: a token spent at 0 s is earned again by 10 s at 0.1/s', () => {
+    const spent: EvictionTokens = { tokens: { 0: 0, 1: 1, 2: 1 }, atS: 0 };
+    const at = (nowS: number) => planning({ healing: kubernetesDefaults, healingMemory: spent, time: { nowS }, queue: [move('r/0', 'dead', 0)] });
+    const early = at(9);
+    expect(planHealing(early)).toMatchObject({ started: [], queue: early.queue });
+    expect(planHealing(early).healingMemory).toBe(spent);
+    // What the decision counted is handed back apart, for a pace tick to keep.
+    const counted = planHealing(early).decidedMemory as EvictionTokens;
+    expect(counted.atS).toBe(9);
+    expect(counted.tokens[0]).toBeCloseTo(0.9);
+    const due = planHealing(at(10));
+    expect(due.started).toEqual([{ item: move('r/0', 'dead', 0), targetServerId: 'c' }]);
+    expect(due.healingMemory).toEqual({ tokens: { 0: 0, 1: 1, 2: 1 }, atS: 10 });
+  });
+});
+
+describe('healingView', () => {
+  it('shows the policy the queue, what is in flight, each domain\'s health, the evicted servers, those looking dead, and the time', () => {
+    const input = planning({ inFlight: [request('r0')], evictedServers: ['dead'], time: { nowS: 42 } });
+    const servers = input.servers.map((s) => (s.id === 'a' ? { ...s, status: 'suspect' as const } : s.id === 'b' ? { ...s, status: 'upgrading' as const } : s));
+    expect(healingView({ ...input, servers })).toEqual({
+      queue: input.queue,
+      inFlight: [request('r0')],
+      faultDomains: [
+        { faultDomain: 0, servers: 2, lookDead: 2 },
+        { faultDomain: 1, servers: 1, lookDead: 0 },
+        { faultDomain: 2, servers: 2, lookDead: 0 },
+      ],
+      evictedServers: new Set(['dead']),
+      serversLookingDead: new Set(['dead', 'a']),
+      nowS: 42,
+    });
   });
 });
 

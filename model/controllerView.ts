@@ -3,9 +3,11 @@
  * planning step its healing region runs: which queued work starts now and where each move
  * goes. The controller machine owns this data; these helpers keep its actions short.
  */
-import { type HealingView, type FaultDomainHealth, type WorkItem, selectWork } from './healingDecision.ts';
+import { healingPolicyDefinition } from './healingPolicies/registry.ts';
+import type { FaultDomainHealth, HealingView, WorkItem } from './healingView.ts';
 import { chooseServer, type PlacementCandidate } from './placement.ts';
 import type { HealingPolicy } from './policy.ts';
+import type { SimulatedTime } from './simulatedTime.ts';
 
 /** `suspect`: heartbeats missing, detection timer running. `dead`: declared dead. */
 export type ServerStatus = 'up' | 'suspect' | 'dead' | 'upgrading';
@@ -31,19 +33,23 @@ export interface HealingPlan {
   readonly started: readonly StartedWork[];
   readonly queue: readonly WorkItem[];
   readonly servers: readonly ServerView[];
-  readonly evictionTokens: Readonly<Record<number, number>>;
-  readonly narrowedDomains: readonly number[];
+  /** The policy's memory after the plan (changed only when work starts). */
+  readonly healingMemory: unknown;
+  /** The memory a decision that chose nothing returned (a pace tick keeps it); otherwise the memory as it was. */
+  readonly decidedMemory: unknown;
+  /** How many pieces of work the policy chose (some may have found no room). */
+  readonly chosen: number;
 }
 
 export interface PlanningInput {
   readonly healing: HealingPolicy;
+  readonly healingMemory: unknown;
+  readonly time: SimulatedTime;
   readonly servers: readonly ServerView[];
   readonly placement: Readonly<Record<string, string | null>>;
   readonly queue: readonly WorkItem[];
   readonly inFlight: readonly WorkItem[];
   readonly evictedServers: readonly string[];
-  readonly evictionTokens: Readonly<Record<number, number>>;
-  readonly narrowedDomains: readonly number[];
   readonly fabric: FabricIndex;
 }
 
@@ -58,24 +64,23 @@ export function faultDomainHealth(servers: readonly ServerView[], faultDomains: 
   return health;
 }
 
-export function healingView(input: PlanningInput): HealingView {
+export function healingView(input: Omit<PlanningInput, 'healing' | 'healingMemory' | 'placement'>): HealingView {
   return {
     queue: input.queue,
     inFlight: input.inFlight,
     faultDomains: faultDomainHealth(input.servers, input.fabric.faultDomains),
     evictedServers: new Set(input.evictedServers),
-    evictionTokens: input.evictionTokens,
-    narrowedDomains: new Set(input.narrowedDomains),
     serversLookingDead: new Set(input.servers.filter((s) => s.status === 'dead' || s.status === 'suspect').map((s) => s.id)),
+    nowS: input.time.nowS,
   };
 }
 
 /** Which queued work starts now: the policy's selection, then a placement for each move. */
 export function planHealing(input: PlanningInput): HealingPlan {
-  const unchanged = { started: [], queue: input.queue, servers: input.servers, evictionTokens: input.evictionTokens, narrowedDomains: input.narrowedDomains };
+  const unchanged = { started: [], queue: input.queue, servers: input.servers, healingMemory: input.healingMemory, decidedMemory: input.healingMemory, chosen: 0 };
   if (input.queue.length === 0) return unchanged;
-  const decision = selectWork(input.healing, healingView(input));
-  if (decision.start.length === 0) return unchanged;
+  const decision = healingPolicyDefinition(input.healing.kind).decide(input.healing, healingView(input), input.healingMemory);
+  if (decision.start.length === 0) return { ...unchanged, decidedMemory: decision.memory };
   const servers = input.servers.slice();
   const placement = { ...input.placement };
   const startedIndexes = new Set<number>();
@@ -103,8 +108,10 @@ export function planHealing(input: PlanningInput): HealingPlan {
     started,
     queue: input.queue.filter((_, index) => !startedIndexes.has(index)),
     servers,
-    evictionTokens: started.length > 0 ? decision.evictionTokens : input.evictionTokens,
-    narrowedDomains: started.length > 0 ? decision.narrowedDomains : input.narrowedDomains,
+    healingMemory: started.length > 0 ? decision.memory : input.healingMemory,
+    // A decision that chose work spends what it remembers only if the work starts (startWork keeps it).
+    decidedMemory: input.healingMemory,
+    chosen: decision.start.length,
   };
 }
 

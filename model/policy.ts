@@ -11,7 +11,7 @@
  * at all when every domain looks dead (the controller is probably the one cut off).
  * `kubernetes`: the node lifecycle controller's zone-aware eviction rates.
  */
-export type HealingPolicy =
+export type BuiltInHealingPolicy =
   | { readonly kind: 'serial'; readonly concurrency: number }
   | { readonly kind: 'parallel'; readonly concurrency: number }
   | {
@@ -29,7 +29,15 @@ export type HealingPolicy =
       readonly unhealthyZoneThreshold: number;
     };
 
-export type HealingPolicyKind = HealingPolicy['kind'];
+/** A policy of the user's own, registered by kind (see model/healingPolicies/registry.ts). */
+export interface CustomHealingPolicy {
+  readonly kind: string;
+  readonly [parameter: string]: unknown;
+}
+
+export type HealingPolicy = BuiltInHealingPolicy | CustomHealingPolicy;
+
+export type HealingPolicyKind = BuiltInHealingPolicy['kind'];
 
 export type ManagementLane = 'shared-queue' | 'own-lane';
 
@@ -47,7 +55,7 @@ export interface ControllerPolicy {
   readonly alertThreshold: number;
 }
 
-export const kubernetesDefaults: Extract<HealingPolicy, { kind: 'kubernetes' }> = {
+export const kubernetesDefaults: Extract<BuiltInHealingPolicy, { kind: 'kubernetes' }> = {
   kind: 'kubernetes',
   evictionRatePerS: 0.1,
   secondaryEvictionRatePerS: 0.01,
@@ -56,7 +64,7 @@ export const kubernetesDefaults: Extract<HealingPolicy, { kind: 'kubernetes' }> 
 };
 
 /** A policy by name with the defaults DESIGN.md gives: serial 2, parallel up to capacity. */
-export function healingPolicyNamed(kind: HealingPolicyKind): HealingPolicy {
+export function healingPolicyNamed(kind: HealingPolicyKind): BuiltInHealingPolicy {
   switch (kind) {
     case 'serial':
       return { kind: 'serial', concurrency: 2 };

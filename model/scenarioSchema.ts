@@ -8,6 +8,7 @@ import { InputError, type InputIssue } from './inputError.ts';
 import { MAX_TIME_S } from './simulator/eventQueue.ts';
 import type { Scenario } from './scenario.ts';
 import { instancesOf } from './topology.ts';
+import { registeredHealingPolicyKinds } from './healingPolicies/registry.ts';
 
 const MAX_SERVERS = 20_000;
 const MAX_INSTANCES = 200_000;
@@ -38,7 +39,7 @@ const topologySchema = v.strictObject({
 
 const share = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
 const concurrency = count(1, 1_000_000);
-export const healingPolicySchema = v.variant('kind', [
+const builtInHealingPolicySchema = v.variant('kind', [
   v.strictObject({ kind: v.literal('serial'), concurrency }),
   v.strictObject({ kind: v.literal('parallel'), concurrency }),
   v.strictObject({ kind: v.literal('adaptive'), narrowConcurrency: concurrency, wideConcurrency: concurrency, unhealthyThreshold: share }),
@@ -50,6 +51,18 @@ export const healingPolicySchema = v.variant('kind', [
     unhealthyZoneThreshold: share,
   }),
 ]);
+
+const BUILT_IN_KINDS = ['serial', 'parallel', 'adaptive', 'kubernetes'];
+
+/** A policy of the user's own: any parameters, a kind registered with `registerHealingPolicy`. */
+const customHealingPolicySchema = v.looseObject({
+  kind: v.pipe(
+    v.string(),
+    v.check((kind) => !BUILT_IN_KINDS.includes(kind) && registeredHealingPolicyKinds().includes(kind), () => `a healing policy kind (${registeredHealingPolicyKinds().join(', ')})`),
+  ),
+});
+
+export const healingPolicySchema = v.union([builtInHealingPolicySchema, customHealingPolicySchema]);
 
 export const policySchema = v.strictObject({
   healing: healingPolicySchema,
@@ -96,13 +109,20 @@ export const scenarioSchema = v.strictObject({
 });
 
 export function issuesOf(issues: readonly v.BaseIssue<unknown>[], prefix = ''): InputIssue[] {
-  return issues.map((issue) => {
+  return issues.flatMap((issue) => {
+    // A union (a built-in or a custom healing policy): report the branch whose kind matched.
+    if (issue.type === 'union' && issue.issues?.length) {
+      const isAboutKind = (sub: v.BaseIssue<unknown>) => /(^|\.)kind$/.test(v.getDotPath(sub) ?? '');
+      const aboutFields = issue.issues.filter((sub) => !isAboutKind(sub));
+      const here = v.getDotPath(issue) ?? '';
+      return issuesOf(aboutFields.length > 0 ? aboutFields : issue.issues, [prefix, here].filter(Boolean).join('.'));
+    }
     const path = v.getDotPath(issue) ?? '';
-    return {
+    return [{
       path: prefix && path ? `${prefix}.${path}` : prefix || path,
       expected: expectationOf(issue),
       received: truncate(issue.received),
-    };
+    }];
   });
 }
 

@@ -12,6 +12,7 @@ import type { PropertyResult } from './checkProperty.ts';
 import runCampaignJob, { type CampaignJob, type CampaignJobResult } from './campaignWorker.ts';
 import type { CampaignConfig } from './campaignConfig.ts';
 import type { PropertyDefinition, PropertyVariant } from './propertyDefinition.ts';
+import type { HealingPolicy } from '../model/policy.ts';
 
 export interface CampaignTask {
   readonly property: PropertyDefinition;
@@ -24,8 +25,23 @@ export interface Shard {
   readonly count: number;
 }
 
-export function campaignTasks(config: CampaignConfig): CampaignTask[] {
+/** The properties a healing policy is held to: fast recovery, a draining backlog, bounded churn, standing still when cut off, finishing. */
+export const POLICY_BAR = ['parallel-recovery-bounded', 'backlog-drains-after-trigger', 'false-positive-churn-bounded', 'all-suspect-stops-healing', 'recovery-eventually-completes'];
+
+/** A healing policy under test (`check --policy`): its module (workers load it too) and parameters. */
+export interface PolicyUnderTest {
+  readonly module: string;
+  readonly params: HealingPolicy;
+}
+
+export function campaignTasks(config: CampaignConfig, policy: PolicyUnderTest | null = null): CampaignTask[] {
   const chosen = config.campaign.properties;
+  if (policy !== null) {
+    // Under a policy of the user's own: the policy bar, each expected to hold.
+    return catalog
+      .filter((p) => POLICY_BAR.includes(p.id) && (chosen === undefined || chosen.includes(p.id)))
+      .map((property) => ({ property, variant: { label: `policy ${policy.params.kind}`, policy: { healing: policy.params }, expectation: 'holds' as const } }));
+  }
   return catalog
     .filter((p) => chosen === undefined || chosen.includes(p.id))
     .flatMap((property) => [{ property, variant: null }, ...(property.variants ?? []).map((variant) => ({ property, variant }))]);
@@ -50,6 +66,10 @@ export interface CampaignOptions {
   /** Runs per property; null: each property's own default. */
   readonly runs: number | null;
   readonly shard: Shard | null;
+  /** Check the policy bar under this policy instead of the catalog (already loaded in this thread). */
+  readonly policy?: PolicyUnderTest | null;
+  /** Swarm fault schedules; default: FV_SWARM, else DEFAULT_SWARM (see properties/seeds.ts). */
+  readonly swarm?: boolean;
   /** Worker threads; without it every check runs in this thread (for tests and libraries). */
   readonly workers?: number;
   readonly onTaskStart?: (task: CampaignTask, index: number, total: number) => void;
@@ -71,7 +91,8 @@ const WORKER = new URL('./campaignWorker.ts', import.meta.url).href;
  */
 export async function runCampaign(config: CampaignConfig, options: CampaignOptions): Promise<CampaignRun> {
   const started = performance.now();
-  const all = campaignTasks(config);
+  const policy = options.policy ?? null;
+  const all = campaignTasks(config, policy);
   const indexes = shardTaskIndexes(all.length, options.shard);
   const tasks = indexes.map((i) => all[i]!);
   const coverage = new CoverageRecorder(allMachines());
@@ -90,7 +111,7 @@ export async function runCampaign(config: CampaignConfig, options: CampaignOptio
       await new Promise((resolve) => setImmediate(resolve));
       if (options.shouldStop?.()) break;
       options.onTaskStart?.(tasks[position]!, position, tasks.length);
-      finish(position, runCampaignJob({ config, taskIndex, seed: options.seed, runs: options.runs }));
+      finish(position, await runCampaignJob({ config, taskIndex, seed: options.seed, runs: options.runs, policy, swarm: options.swarm }));
     }
   } else {
     const pool = new Piscina<CampaignJob, CampaignJobResult>({ filename: WORKER, maxThreads: workers, minThreads: workers, execArgv: ['--import', 'tsx'] });
@@ -103,7 +124,7 @@ export async function runCampaign(config: CampaignConfig, options: CampaignOptio
         indexes.map(async (taskIndex, position) => {
           options.onTaskStart?.(tasks[position]!, position, tasks.length);
           try {
-            finish(position, await pool.run({ config, taskIndex, seed: options.seed, runs: options.runs }, { signal: abort.signal }));
+            finish(position, await pool.run({ config, taskIndex, seed: options.seed, runs: options.runs, policy, swarm: options.swarm }, { signal: abort.signal }));
           } catch (error) {
             if (!abort.signal.aborted) throw error;
           }

@@ -45,6 +45,8 @@ export const campaignConfigSchema = v.strictObject({
     {},
   ),
   sweep: v.optional(sweepSchema),
+  /** The regression database folder (default .fabric-verify/counterexamples), relative to the working directory. */
+  regressions: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(4096))),
 });
 
 export type CampaignConfig = v.InferOutput<typeof campaignConfigSchema>;

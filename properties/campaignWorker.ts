@@ -3,7 +3,8 @@
  * back its result with the model coverage its runs reached.
  */
 import { CoverageRecorder } from '../model/coverage/coverageRecorder.ts';
-import { campaignTasks, allMachines } from './campaign.ts';
+import { type PolicyUnderTest, campaignTasks, allMachines } from './campaign.ts';
+import { loadPolicyModule } from './policyModule.ts';
 import type { CampaignConfig } from './campaignConfig.ts';
 import { type PropertyResult, checkProperty } from './checkProperty.ts';
 
@@ -12,6 +13,8 @@ export interface CampaignJob {
   readonly taskIndex: number;
   readonly seed: number;
   readonly runs: number | null;
+  readonly policy: PolicyUnderTest | null;
+  readonly swarm?: boolean;
 }
 
 export interface CampaignJobResult {
@@ -19,14 +22,16 @@ export interface CampaignJobResult {
   readonly coverage: ReturnType<CoverageRecorder['raw']>;
 }
 
-export default function runCampaignJob(job: CampaignJob): CampaignJobResult {
-  const task = campaignTasks(job.config)[job.taskIndex];
+export default async function runCampaignJob(job: CampaignJob): Promise<CampaignJobResult> {
+  if (job.policy) await loadPolicyModule(job.policy.module);
+  const task = campaignTasks(job.config, job.policy)[job.taskIndex];
   if (!task) throw new Error(`no campaign task ${job.taskIndex}`);
   const coverage = new CoverageRecorder(allMachines());
   const result = checkProperty(task.property, {
     seed: job.seed,
     ...(job.runs !== null ? { runs: job.runs } : {}),
     ...(task.variant ? { variant: task.variant } : {}),
+    ...(job.swarm !== undefined ? { swarm: job.swarm } : {}),
     coverage,
   });
   return { result, coverage: coverage.raw() };

@@ -11,6 +11,8 @@ import { simulate } from '../model/simulator/simulate.ts';
 import type { Trace } from '../model/simulator/trace.ts';
 import { COUNTEREXAMPLE_FORMAT, type Counterexample } from './counterexample.ts';
 import type { Expectation, PropertyDefinition, PropertyVariant, Verdict, Violation } from './propertyDefinition.ts';
+import { withSwarmMode } from './arbitraries/swarmMode.ts';
+import { chooseSwarm } from './seeds.ts';
 
 export const DEFAULT_RUNS = 100;
 
@@ -22,6 +24,8 @@ export interface CheckOptions {
   readonly variant?: PropertyVariant;
   /** Record model coverage of every run (costs time: XState inspection on every actor). */
   readonly coverage?: CoverageRecorder;
+  /** Swarm fault schedules (default: FV_SWARM, else DEFAULT_SWARM); a seed and path replay only in the same mode. */
+  readonly swarm?: boolean;
 }
 
 export interface MustSeeTally {
@@ -54,6 +58,8 @@ export interface PropertyResult {
   readonly mustSee: readonly MustSeeTally[];
   readonly counterexample: Counterexample | null;
   readonly minimality: Minimality | null;
+  /** Set when the counterexample is a stored one (its regression-database file) that still fails. */
+  readonly regression?: string;
   readonly recovery: { readonly durationsS: readonly number[]; readonly boundS: number } | null;
 }
 
@@ -67,11 +73,18 @@ export function violationOf(definition: PropertyDefinition, scenario: Scenario, 
   return livenessViolation(trace) ?? definition.check(scenario, trace);
 }
 
+/** The scenarios a check draws: the property's, under the variant's policy and adjustment, in the chosen swarm mode. */
+export function scenariosFor(definition: PropertyDefinition, variant: PropertyVariant | undefined, swarm: boolean): fc.Arbitrary<Scenario> {
+  return withSwarmMode(swarm, () => {
+    const scenarios = definition.scenarios(variant?.policy);
+    return variant?.adjust ? scenarios.map(variant.adjust) : scenarios;
+  });
+}
+
 export function checkProperty(definition: PropertyDefinition, options: CheckOptions): PropertyResult {
   const started = performance.now();
   const expected = options.variant?.expectation ?? definition.expectation;
-  const adjust = options.variant?.adjust;
-  const arbitrary = adjust ? definition.scenarios(options.variant?.policy).map(adjust) : definition.scenarios(options.variant?.policy);
+  const arbitrary = scenariosFor(definition, options.variant, options.swarm ?? chooseSwarm());
   const reached = definition.mustSee.map(() => 0);
   const durationsS: number[] = [];
   let boundS = 0;

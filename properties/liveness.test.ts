@@ -39,6 +39,6 @@ describe('runaway runs', () => {
     expect(violation).toEqual({ atS: trace.endS, expected: 'the run settles within the step limit', seen: 'still busy after 5000 events (a liveness failure)' });
     const story = counterexampleText({ format: COUNTEREXAMPLE_FORMAT, propertyId: recoveryEventuallyCompletes.id, variant: null, seed: 0, path: '', shrinks: 0, violation: violation!, scenario: busyForever }, trace, { maxLines: 20 });
     expect(story).toContain('a liveness failure');
-    expect(story).toContain('healing.pacingEvictions');
+    expect(story).toContain('healing.pacing');
   });
 });

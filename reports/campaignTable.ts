@@ -1,8 +1,25 @@
 /**
  * The table `fabric-verify check` prints: property, expectation, verdict, runs, time,
- * counterexample size.
+ * counterexample size; then the stored counterexamples it replayed first.
  */
-import type { CampaignSummary } from './summary.ts';
+import type { CampaignSummary, RegressionSummary } from './summary.ts';
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "replayed N stored counterexamples: M still fail". */
+export function replaySentence(regressions: Pick<RegressionSummary, 'replayed' | 'stillFailing'>): string {
+  return `replayed ${plural(regressions.replayed, 'stored counterexample', 'stored counterexamples')}: ${regressions.stillFailing} still ${regressions.stillFailing === 1 ? 'fails' : 'fail'}`;
+}
+
+/** The regression database's lines: what was replayed, what still fails, what was skipped and why, what was stored. */
+export function regressionLines(regressions: RegressionSummary): string[] {
+  const label = (property: string, variant: string | null) => (variant ? `${property} (${variant})` : property);
+  return [
+    `Regressions (${regressions.folder}): ${replaySentence(regressions)}; ${plural(regressions.stored.length, 'counterexample', 'counterexamples')} of this campaign stored.`,
+    ...regressions.entries.filter((e) => e.stillFails).map((e) => `  still fails: ${label(e.property, e.variant)}  ${e.file}`),
+    ...regressions.skipped.map((s) => `  skipped ${s.file}: ${s.reason}`),
+  ];
+}
 
 export function campaignTable(summary: CampaignSummary): string {
   const rows = summary.properties.map((p) => [
@@ -24,5 +41,6 @@ export function campaignTable(summary: CampaignSummary): string {
     '',
     `${summary.properties.length} checks, ${mismatches === 0 ? 'every verdict matches its expectation' : `${mismatches} differ from their expectation`}${summary.complete ? '' : ' (interrupted: incomplete)'}.`,
     `Model coverage: ${summary.coverage.machines.map((m) => `${m.id} ${m.transitions.covered}/${m.transitions.total}`).join(', ')} transitions.`,
+    ...(summary.regressions ? regressionLines(summary.regressions) : []),
   ].join('\n');
 }

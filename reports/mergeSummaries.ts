@@ -4,7 +4,21 @@
  */
 import type { MachineCoverage } from '../model/coverage/coverageRecorder.ts';
 import { catalog } from '../properties/catalog/index.ts';
-import { SUMMARY_FORMAT, type CampaignSummary } from './summary.ts';
+import { SUMMARY_FORMAT, type CampaignSummary, type RegressionSummary } from './summary.ts';
+
+/** Each shard replayed the stored counterexamples of its own tasks; every shard saw the same skipped files. */
+function mergeRegressions(all: readonly RegressionSummary[]): RegressionSummary | null {
+  if (all.length === 0) return null;
+  const byFile = <T extends { file: string }>(items: readonly T[]) => [...new Map(items.map((item) => [item.file, item])).values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return {
+    folder: all[0]!.folder,
+    replayed: all.reduce((sum, r) => sum + r.replayed, 0),
+    stillFailing: all.reduce((sum, r) => sum + r.stillFailing, 0),
+    entries: byFile(all.flatMap((r) => r.entries)),
+    skipped: byFile(all.flatMap((r) => r.skipped)),
+    stored: [...new Set(all.flatMap((r) => r.stored))].sort(),
+  };
+}
 
 function mergeCoverage(all: readonly (readonly MachineCoverage[])[]): MachineCoverage[] {
   const first = all.find((c) => c.length > 0) ?? [];
@@ -30,11 +44,18 @@ export function mergeSummaries(summaries: readonly CampaignSummary[]): CampaignS
   return {
     format: SUMMARY_FORMAT,
     complete: summaries.every((s) => s.complete),
-    campaign: { name: summaries[0]?.campaign.name ?? 'merged campaign', seed: summaries[0]?.campaign.seed ?? 0, runs: summaries[0]?.campaign.runs ?? null, shard: null },
+    campaign: {
+      name: summaries[0]?.campaign.name ?? 'merged campaign',
+      seed: summaries[0]?.campaign.seed ?? 0,
+      runs: summaries[0]?.campaign.runs ?? null,
+      shard: null,
+      ...(summaries[0]?.campaign.swarm === undefined ? {} : { swarm: summaries[0].campaign.swarm }),
+    },
     properties,
     coverage: { machines: mergeCoverage(summaries.map((s) => s.coverage.machines)) },
     recovery: summaries.flatMap((s) => s.recovery),
     sweep: summaries.find((s) => s.sweep !== null)?.sweep ?? null,
+    regressions: mergeRegressions(summaries.flatMap((s) => (s.regressions ? [s.regressions] : []))),
     codeCoverage: null,
     durationMs: Math.max(0, ...summaries.map((s) => s.durationMs)),
   };

@@ -8,7 +8,7 @@ import { counterexampleFileName } from '../properties/counterexample.ts';
 import { percentile } from '../properties/percentiles.ts';
 import { simulate } from '../model/simulator/simulate.ts';
 import { failedServers } from '../properties/traceQueries.ts';
-import { type CampaignSummary, type PropertySummary, type RecoverySummary, SUMMARY_FORMAT, type SweepSummary } from './summary.ts';
+import { type CampaignSummary, type PropertySummary, type RecoverySummary, type RegressionSummary, SUMMARY_FORMAT, type SweepSummary } from './summary.ts';
 
 export interface SummaryMeta {
   readonly name: string;
@@ -17,6 +17,9 @@ export interface SummaryMeta {
   readonly shard: Shard | null;
   readonly sweep?: SweepSummary | null;
   readonly codeCoverage?: string | null;
+  /** Whether fault schedules were drawn swarm-style. */
+  readonly swarm?: boolean;
+  readonly regressions?: RegressionSummary | null;
 }
 
 export const COUNTEREXAMPLE_FOLDER = 'counterexamples';
@@ -35,7 +38,8 @@ export function propertySummary(result: PropertyResult, statement: string, hypot
     matches: result.verdict === result.expected,
     runs: result.runs,
     seed: result.seed,
-    path: cx?.path ?? null,
+    // A stored counterexample's seed and path are its own (in its file), not this campaign's.
+    path: result.regression ? null : (cx?.path ?? null),
     durationMs: result.durationMs,
     mustSee: result.mustSee.map((m) => ({ id: m.id, description: m.description, reached: m.reached, share: round(m.share), minShare: m.minShare, met: m.met })),
     failureRateBelow: clean && result.runs > 0 ? round(3 / result.runs) : null,
@@ -49,6 +53,7 @@ export function propertySummary(result: PropertyResult, statement: string, hypot
           expectedStory: result.minimality?.expected ?? null,
           minimal: result.minimality?.minimal ?? null,
           minimalityDetail: result.minimality?.detail ?? null,
+          regression: result.regression ?? null,
         }
       : null,
   };
@@ -78,11 +83,12 @@ export function summarize(run: CampaignRun, meta: SummaryMeta): CampaignSummary 
   return {
     format: SUMMARY_FORMAT,
     complete: run.complete,
-    campaign: { name: meta.name, seed: meta.seed, runs: meta.runs, shard: meta.shard },
+    campaign: { name: meta.name, seed: meta.seed, runs: meta.runs, shard: meta.shard, ...(meta.swarm === undefined ? {} : { swarm: meta.swarm }) },
     properties: run.results.map((result, i) => propertySummary(result, run.tasks[i]!.property.statement, run.tasks[i]!.property.hypothesis)),
     coverage: { machines: run.coverage },
     recovery: run.results.map(recoverySummary).filter((r): r is RecoverySummary => r !== null),
     sweep: meta.sweep ?? null,
+    regressions: meta.regressions ?? null,
     codeCoverage: meta.codeCoverage ?? null,
     durationMs: run.durationMs,
   };

@@ -29,6 +29,8 @@ export interface CounterexampleSummary {
   /** Whether it shrank to the expected smallest story; null when none is stated. */
   readonly minimal: boolean | null;
   readonly minimalityDetail: string | null;
+  /** The regression-database file it was replayed from, when no run of this campaign found one; else null. */
+  readonly regression?: string | null;
 }
 
 export interface PropertySummary {
@@ -76,6 +78,28 @@ export interface SweepSummary {
   readonly cells: readonly SweepCell[];
 }
 
+/** One stored counterexample of a property (and variant) the campaign ran, replayed before its runs. */
+export interface RegressionEntrySummary {
+  readonly file: string;
+  readonly property: string;
+  readonly variant: string | null;
+  readonly stillFails: boolean;
+  /** What the property says of the replayed run now; null when it no longer breaks. */
+  readonly violation: Violation | null;
+}
+
+/** The regression database as the campaign used it: replayed first, then added to. */
+export interface RegressionSummary {
+  readonly folder: string;
+  readonly replayed: number;
+  readonly stillFailing: number;
+  readonly entries: readonly RegressionEntrySummary[];
+  /** Stored files that do not parse, or whose property or variant no longer exists. */
+  readonly skipped: readonly { readonly file: string; readonly reason: string }[];
+  /** The database files of the counterexamples this campaign's runs found (added, or there already). */
+  readonly stored: readonly string[];
+}
+
 export interface CampaignSummary {
   readonly format: typeof SUMMARY_FORMAT;
   /** False when the campaign was interrupted: only what finished is here. */
@@ -85,11 +109,15 @@ export interface CampaignSummary {
     readonly seed: number;
     readonly runs: number | null;
     readonly shard: { readonly index: number; readonly count: number } | null;
+    /** Whether fault schedules were drawn swarm-style (`check` records it; a seed replays only in its mode). */
+    readonly swarm?: boolean;
   };
   readonly properties: readonly PropertySummary[];
   readonly coverage: { readonly machines: readonly MachineCoverage[] };
   readonly recovery: readonly RecoverySummary[];
   readonly sweep: SweepSummary | null;
+  /** `check` only: the stored counterexamples replayed before the runs, and the ones added. */
+  readonly regressions?: RegressionSummary | null;
   /** Where vitest's V8 coverage report is, relative to the report folder; null if not generated. */
   readonly codeCoverage: string | null;
   readonly durationMs: number;

@@ -1,6 +1,7 @@
 /**
  * `summary.md`: the campaign in a few lines, fit for a CI job summary.
  */
+import { replaySentence } from './campaignTable.ts';
 import { duration } from './clock.ts';
 import type { CampaignSummary, PropertySummary } from './summary.ts';
 
@@ -35,6 +36,15 @@ export function summaryMarkdown(summary: CampaignSummary): string {
     '|---|---:|---:|',
     ...summary.coverage.machines.map((m) => `| ${m.id} | ${m.states.covered}/${m.states.total} | ${m.transitions.covered}/${m.transitions.total} |`),
   ];
+  if (summary.regressions) {
+    const r = summary.regressions;
+    lines.push('', '## Regressions', '', `Before the runs, ${replaySentence(r)} (from \`${r.folder}\`); ${r.stored.length} counterexample(s) of this campaign stored.`);
+    if (r.entries.length > 0) {
+      lines.push('', '| stored counterexample | property | still fails |', '|---|---|---|');
+      for (const e of r.entries) lines.push(`| \`${e.file}\` | ${e.variant ? `${e.property} (${e.variant})` : e.property} | ${e.stillFails ? 'yes' : 'no'} |`);
+    }
+    if (r.skipped.length > 0) lines.push('', 'Skipped:', '', ...r.skipped.map((s) => `- \`${s.file}\`: ${s.reason}`));
+  }
   if (summary.recovery.length > 0) {
     lines.push('', '## Recovery time', '', '| property | policy | p50 | p99 | max | bound |', '|---|---|---:|---:|---:|---:|');
     for (const r of summary.recovery) {

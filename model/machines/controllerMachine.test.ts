@@ -47,7 +47,18 @@ describe('controllerMachine', () => {
       controller.adaptiveHealsAWholeRackFailureWideThoughItsHeartbeatsStopOneByOne());
     it('a server repaired since its instance was queued is not evicted when the move starts, and is not stuck dead', () =>
       controller.repairedServerIsNotEvictedWhenItsQueuedMoveStarts());
-    it('kubernetes evicts one server per zone per token and refills tokens every eviction pass', () => controller.kubernetesPacesEvictionsPerZone());
+    it('kubernetes evicts one server per zone per token, deciding again every eviction pass while a move waits for one', () =>
+      controller.kubernetesPacesEvictionsPerZone());
+    it('kubernetes keeps deciding every eviction pass until a slow zone has earned its token', () =>
+      controller.kubernetesDecidesAgainEveryEvictionPassUntilATokenIsEarned());
+    it('kubernetes tokens refill by the simulated time that passed: a server declared dead 10 s after the last eviction goes at once', () =>
+      controller.kubernetesEarnsTokensByElapsedTime());
+    it('kubernetes moves off a server repaired while its move waited, with no token and no eviction', () =>
+      controller.kubernetesMovesOffARepairedServerWithoutAToken());
+    it('an operator switching kubernetes to parallel drops its tokens and starts the move that waited for one', () =>
+      controller.operatorSwitchesKubernetesToParallelWhileAMoveWaitsForAToken());
+    it('a healing policy registered by the user decides for the controller, with its parameters and its memory', () =>
+      controller.customPolicyRegisteredByKindDecidesForTheController());
   });
 
   describe('management', () => {

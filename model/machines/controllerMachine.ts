@@ -6,13 +6,17 @@
  * lane of their own). An operator can switch healing to parallel mid-run.
  */
 import { and, assign, enqueueActions, not, setup } from 'xstate';
-import { type FabricIndex, type ServerView, planHealing, withServer, faultDomainHealth } from '../controllerView.ts';
-import { type WorkItem, everyDomainLooksDead, recoveredNarrowedDomains, refillEvictionTokens } from '../healingDecision.ts';
+import { type FabricIndex, type ServerView, planHealing, withServer, faultDomainHealth, healingView } from '../controllerView.ts';
+import { healingPolicyDefinition } from '../healingPolicies/registry.ts';
+import { type WorkItem, everyDomainLooksDead } from '../healingView.ts';
+import type { SimulatedTime } from '../simulatedTime.ts';
 import type { ControllerPolicy, HealingPolicy, ManagementLane } from '../policy.ts';
 import type { Timings } from '../timings.ts';
 
 export interface ControllerInput {
   readonly policy: ControllerPolicy;
+  /** The simulator's time, injected: healing policies may decide by it. */
+  readonly time: SimulatedTime;
   readonly timings: Timings;
   readonly servers: readonly ServerView[];
   readonly placement: Readonly<Record<string, string | null>>;
@@ -21,6 +25,9 @@ export interface ControllerInput {
 
 export interface ControllerContext {
   readonly healing: HealingPolicy;
+  /** What the healing policy remembers between decisions (its own data; see healingPolicy.ts). */
+  readonly healingMemory: unknown;
+  readonly time: SimulatedTime;
   readonly management: ManagementLane;
   readonly fencing: boolean;
   readonly timings: Timings;
@@ -35,9 +42,6 @@ export interface ControllerContext {
   readonly ownLaneServing: string | null;
   /** Servers some move has already left: fenced, or abandoned when fencing is off. */
   readonly evictedServers: readonly string[];
-  readonly evictionTokens: Readonly<Record<number, number>>;
-  /** Adaptive: fault domains healed narrowly until all their servers answer again. */
-  readonly narrowedDomains: readonly number[];
 }
 
 export type ControllerEvent =
@@ -94,6 +98,11 @@ function reclaimQueuedMoves(context: ControllerContext, serverId: string, stillH
   return { queue, placement, reclaimed: instanceIds.length, instanceIds };
 }
 
+function refreshedMemory(context: ControllerContext): unknown {
+  const definition = healingPolicyDefinition(context.healing.kind);
+  return definition.refresh ? definition.refresh(context.healing, healingView(context), context.healingMemory) : context.healingMemory;
+}
+
 export const controllerMachine = setup({
   types: {
     input: {} as ControllerInput,
@@ -104,7 +113,8 @@ export const controllerMachine = setup({
   delays: {
     detectionTimeout: ({ context }) => context.timings.detectionTimeoutS * 1000,
     managementService: ({ context }) => context.timings.managementServiceS * 1000,
-    evictionPass: ({ context }) => context.timings.evictionPassS * 1000,
+    // At least a second: simulated time must move between decisions.
+    healingPace: ({ context }) => Math.max(1, Math.round(healingPolicyDefinition(context.healing.kind).paceS?.(context.healing, context.timings) ?? 1)) * 1000,
   },
   guards: {
     serverLooksUp: ({ context, event }) => statusOf(context, event) === 'up',
@@ -112,13 +122,15 @@ export const controllerMachine = setup({
     serverDeadNotEvicted: ({ context, event }) =>
       statusOf(context, event) === 'dead' && 'serverId' in event && !isEvicted(context, event.serverId),
     hasWorkToStart: ({ context }) => planHealing(context).started.length > 0,
-    awaitsEvictionTokens: ({ context }) =>
-      context.healing.kind === 'kubernetes' &&
-      context.queue.some((item) => item.kind === 'move' && !isEvicted(context, item.fromServerId) && (context.evictionTokens[item.fromFaultDomain] ?? 0) < 1),
-    narrowedDomainRecovered: ({ context }) => recoveredNarrowedDomains(faultDomainHealth(context.servers, context.fabric.faultDomains), context.narrowedDomains).length > 0,
+    /** A rate-limited policy has moves waiting that it chose not to start yet: decide again later. */
+    awaitsPace: ({ context }) =>
+      (healingPolicyDefinition(context.healing.kind).paceS?.(context.healing, context.timings) ?? null) !== null &&
+      context.queue.some((item) => item.kind === 'move') &&
+      planHealing(context).chosen === 0,
+    healingMemoryStale: ({ context }) => refreshedMemory(context) !== context.healingMemory,
     managementHasOwnLane: ({ context }) => context.management === 'own-lane',
     everyDomainLooksDead: ({ context }) => everyDomainLooksDead(faultDomainHealth(context.servers, context.fabric.faultDomains)),
-    honoursBlackouts: ({ context }) => context.healing.kind === 'adaptive' || context.healing.kind === 'kubernetes',
+    honoursBlackouts: ({ context }) => healingPolicyDefinition(context.healing.kind).honoursBlackouts,
     ownLaneFree: ({ context }) => context.ownLaneServing === null && context.ownLane.length > 0,
   },
   actions: {
@@ -243,31 +255,21 @@ export const controllerMachine = setup({
         servers: plan.servers,
         placement,
         evictedServers: evicted,
-        evictionTokens: plan.evictionTokens,
-        narrowedDomains: plan.narrowedDomains,
+        healingMemory: plan.healingMemory,
         inFlight: [...context.inFlight, ...plan.started.map((s) => s.item)],
       });
     }),
-    forgetRecoveredDomains: assign({
-      narrowedDomains: ({ context }) => {
-        const recovered = recoveredNarrowedDomains(faultDomainHealth(context.servers, context.fabric.faultDomains), context.narrowedDomains);
-        return context.narrowedDomains.filter((d) => !recovered.includes(d));
-      },
-    }),
+    refreshHealingMemory: assign({ healingMemory: ({ context }) => refreshedMemory(context) }),
+    /** A pace tick is a decision even when nothing starts: the policy's memory of it is kept. */
+    keepDecisionMemory: assign({ healingMemory: ({ context }) => planHealing(context).decidedMemory }),
     completeMove: assign({
       inFlight: ({ context, event }) => {
         const { instanceId } = event as ServerEventOf<'instance.running'>;
         return context.inFlight.filter((item) => item.kind !== 'move' || item.instanceId !== instanceId);
       },
     }),
-    refillEvictionTokens: assign({
-      evictionTokens: ({ context }) =>
-        context.healing.kind === 'kubernetes'
-          ? refillEvictionTokens(context.healing, faultDomainHealth(context.servers, context.fabric.faultDomains), context.evictionTokens, context.timings.evictionPassS)
-          : context.evictionTokens,
-    }),
-    switchToParallel: enqueueActions(({ enqueue }) => {
-      enqueue.assign({ healing: PARALLEL });
+    switchToParallel: enqueueActions(({ context, enqueue }) => {
+      enqueue.assign({ healing: PARALLEL, healingMemory: healingPolicyDefinition(PARALLEL.kind).initialMemory(PARALLEL, healingView(context)) });
       enqueue.emit({ type: 'controller.policySwitched', policy: 'parallel' });
     }),
     queueBehindHealing: assign({
@@ -306,8 +308,11 @@ export const controllerMachine = setup({
     ownLane: [],
     ownLaneServing: null,
     evictedServers: [],
-    evictionTokens: Object.fromEntries(input.fabric.faultDomains.map((d) => [d, 1])),
-    narrowedDomains: [],
+    healingMemory: healingPolicyDefinition(input.policy.healing.kind).initialMemory(
+      input.policy.healing,
+      healingView({ queue: [], inFlight: [], servers: input.servers, evictedServers: [], fabric: input.fabric, time: input.time }),
+    ),
+    time: input.time,
   }),
   states: {
     detection: {
@@ -352,7 +357,7 @@ export const controllerMachine = setup({
     healing: {
       initial: 'steady',
       always: [
-        { guard: 'narrowedDomainRecovered', actions: 'forgetRecoveredDomains' },
+        { guard: 'healingMemoryStale', actions: 'refreshHealingMemory' },
         { guard: 'hasWorkToStart', actions: 'startWork' },
       ],
       on: {
@@ -361,12 +366,12 @@ export const controllerMachine = setup({
       },
       states: {
         steady: {
-          always: { guard: 'awaitsEvictionTokens', target: 'pacingEvictions' },
+          always: { guard: 'awaitsPace', target: 'pacing' },
         },
-        /** Kubernetes preset: an eviction pass every few seconds refills each zone's tokens. */
-        pacingEvictions: {
-          after: { evictionPass: { target: 'pacingEvictions', reenter: true, actions: 'refillEvictionTokens' } },
-          always: { guard: not('awaitsEvictionTokens'), target: 'steady' },
+        /** A rate-limited policy (the kubernetes preset's eviction pass) decides again every few seconds. */
+        pacing: {
+          after: { healingPace: { target: 'pacing', reenter: true, actions: 'keepDecisionMemory' } },
+          always: { guard: not('awaitsPace'), target: 'steady' },
         },
       },
     },

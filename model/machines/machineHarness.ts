@@ -5,6 +5,7 @@
  */
 import { type AnyStateMachine, type EventObject, type InspectionEvent, type ContextFrom, type EventFromLogic, type InputFrom, type StateValue, createActor } from 'xstate';
 import { Agenda } from '../simulator/agenda.ts';
+import { SimulatedClock } from '../simulatedTime.ts';
 import { stateKey } from '../simulator/trace.ts';
 
 export interface MachineHarness<M extends AnyStateMachine> {
@@ -27,7 +28,9 @@ export function driveMachine<M extends AnyStateMachine>(
   input: InputFrom<M>,
   inspect?: (event: InspectionEvent) => void,
 ): MachineHarness<M> {
-  const agenda = new Agenda();
+  // A machine that reads simulated time shares the harness's clock (passed in its input).
+  const time = (input as { time?: unknown } | undefined)?.time;
+  const agenda = new Agenda(time instanceof SimulatedClock ? time : undefined);
   const actor = createActor(machine as AnyStateMachine, { input, ...(inspect ? { inspect } : {}) });
   agenda.takeOverScheduler(actor, 'machine');
   const emitted: EventObject[] = [];

@@ -6,6 +6,7 @@
 import type { AnyActorRef, EventObject } from 'xstate';
 import type { Address } from './addresses.ts';
 import { EventQueue } from './eventQueue.ts';
+import { SimulatedClock } from '../simulatedTime.ts';
 import type { EventSource } from './trace.ts';
 
 export interface AgendaEntry {
@@ -23,8 +24,21 @@ export class AgendaError extends Error {}
 export class Agenda {
   readonly #queue = new EventQueue<AgendaEntry>();
   readonly #timers = new Map<string, AgendaEntry>();
+  /** Simulated time, shared with the machines that read it (injected into their input). */
+  readonly time: SimulatedClock;
+
+  constructor(time: SimulatedClock = new SimulatedClock()) {
+    this.time = time;
+  }
+
   /** The simulated time of the entry being delivered. */
-  nowS = 0;
+  get nowS(): number {
+    return this.time.nowS;
+  }
+
+  set nowS(value: number) {
+    this.time.nowS = value;
+  }
 
   /** The trace index of the delivery being processed, stamped on what it causes. */
   cause: number | null = null;

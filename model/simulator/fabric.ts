@@ -5,7 +5,8 @@
 import { type AnyActorLogic, type AnyActorRef, type InspectionEvent, createActor } from 'xstate';
 import type { FabricIndex } from '../controllerView.ts';
 import { placeInitially } from '../initialPlacement.ts';
-import { controllerMachine } from '../machines/controllerMachine.ts';
+import { type ControllerInput, controllerMachine } from '../machines/controllerMachine.ts';
+import type { SimulatedTime } from '../simulatedTime.ts';
 import { deploymentServiceMachine } from '../machines/deploymentServiceMachine.ts';
 import { instanceMachine } from '../machines/instanceMachine.ts';
 import { monitoringMachine } from '../machines/monitoringMachine.ts';
@@ -43,7 +44,7 @@ export interface Fabric {
   readonly placement: Readonly<Record<string, string>>;
 }
 
-export function buildFabric(scenario: Scenario, inspect?: (event: InspectionEvent) => void): Fabric {
+export function buildFabric(scenario: Scenario, time: SimulatedTime, inspect?: (event: InspectionEvent) => void): Fabric {
   const { topology, timings, policy } = scenario;
   const initial = placeInitially(topology);
   if (initial.unplaced.length > 0) {
@@ -71,7 +72,7 @@ export function buildFabric(scenario: Scenario, inspect?: (event: InspectionEven
   const add = (address: Address, kind: ActorKind, logic: AnyActorLogic, input?: unknown) =>
     actors.push({ address, kind, ref: createActor(logic, { ...(input === undefined ? {} : { input }), ...(inspect ? { inspect } : {}) }) });
 
-  add(CONTROLLER, 'controller', controllerMachine, { policy, timings, servers: initial.servers, placement: initial.placement, fabric });
+  add(CONTROLLER, 'controller', controllerMachine, { policy, timings, servers: initial.servers, placement: initial.placement, fabric, time } satisfies ControllerInput);
   add(UPGRADE, 'upgrade', upgradeMachine, {
     domains: updateDomainsOf(topology).map((ud) => topology.servers.filter((s) => s.updateDomain === ud).map((s) => s.id)),
     gate: policy.upgradeGate,

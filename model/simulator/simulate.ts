@@ -38,7 +38,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): T
   const agenda = new Agenda();
   const entries: TraceEntry[] = [];
 
-  const { actors: fabric, placement } = buildFabric(scenario, options.inspect);
+  const { actors: fabric, placement } = buildFabric(scenario, agenda.time, options.inspect);
   const watched = new Map<Address, Watched>();
 
   for (const actor of fabric) {

@@ -10,6 +10,7 @@ import type { Trace } from '../../model/simulator/trace.ts';
 import { defaultTimings } from '../../model/timings.ts';
 import { rackedServers } from '../../model/topology.ts';
 import { allOf, crashes, managementRequests } from '../arbitraries/faultArbitraries.ts';
+import { swarm } from '../arbitraries/swarm.ts';
 import { basePolicy, scenarioArbitrary } from '../arbitraries/scenarioArbitrary.ts';
 import { type Violation, withPolicy } from '../propertyDefinition.ts';
 import { managementWaits } from '../traceQueries.ts';
@@ -33,7 +34,8 @@ export function managementScenarios(policy: ControllerPolicy, override?: Partial
     }),
     timings: fc.constant({ ...defaultTimings, instanceStartS: INSTANCE_START_S, managementServiceS: SERVICE_S }),
     policy,
-    faults: fc.tuple(crashes({ fromS: 0, toS: 600 }, [0, 6]), managementRequests({ fromS: 0, toS: 1800 }, [1, 3])).map(([c, m]) => allOf(c, m)),
+    // At least one portal request is the hypothesis; crashes are the swarm's to add or leave out.
+    faults: fc.tuple(swarm({ crashes: crashes({ fromS: 0, toS: 600 }, [0, 6]) }), managementRequests({ fromS: 0, toS: 1800 }, [1, 3])).map(([c, m]) => allOf(c, m)),
     horizonS: () => 12 * 3600,
   }).map((s) => withPolicy(s, override));
 }

@@ -11,6 +11,7 @@ import type { Scenario } from '../../model/scenario.ts';
 import type { Topology } from '../../model/topology.ts';
 import { appsArbitrary } from '../arbitraries/appsArbitrary.ts';
 import { type FaultPlan, allOf, crashes, faultDomainsOf, fixed, heartbeatLossFaults, managementRequests, networkDegradation } from '../arbitraries/faultArbitraries.ts';
+import { swarm } from '../arbitraries/swarm.ts';
 import { basePolicy, scenarioArbitrary } from '../arbitraries/scenarioArbitrary.ts';
 import { timingsArbitrary } from '../arbitraries/timingsArbitrary.ts';
 import { topologyArbitrary } from '../arbitraries/topologyArbitrary.ts';
@@ -47,9 +48,15 @@ export function mixedFaultScenarios(options: { readonly haltBudget?: fc.Arbitrar
         alertThreshold: fc.integer({ min: 1, max: 3 }),
       })
       .map(({ kind, ...rest }) => ({ ...basePolicy, ...rest, healing: healingPolicyNamed(kind) })),
-    faults: fc
-      .tuple(crashes(MIXED_WINDOW, [0, 4]), heartbeatLossFaults(MIXED_WINDOW, [0, 3], [30, 2 * 3600]), maybeRackFailure, maybeUpgrade, managementRequests(MIXED_WINDOW, [0, 4]), maybeOperatorSwitch)
-      .map((plans) => allOf(...plans)),
+    // Every kind is optional here, so a swarm run may use any subset of them.
+    faults: swarm({
+      crashes: crashes(MIXED_WINDOW, [0, 4]),
+      heartbeatLosses: heartbeatLossFaults(MIXED_WINDOW, [0, 3], [30, 2 * 3600]),
+      rackFailure: maybeRackFailure,
+      upgrade: maybeUpgrade,
+      portalRequests: managementRequests(MIXED_WINDOW, [0, 4]),
+      operatorSwitch: maybeOperatorSwitch,
+    }, { atLeastOne: true }),
     horizonS: (t) => MIXED_WINDOW.toS + 2 * 3600 + t.repairS + 12 * 3600,
   })
     .map((s) => (options.storageWritesEveryS ? { ...s, faults: [...s.faults, ...storageWriteFaults(options.storageWritesEveryS)] } : s))

@@ -2,11 +2,16 @@
  * The controller's sequences: four servers of capacity 2 racked over two fault and two update
  * domains — s00 fd0/ud0, s01 fd1/ud0, s02 fd0/ud1, s03 fd1/ud1 — or, for adaptive's racks, six
  * servers three to a rack (s04 fd0/ud2, s05 fd1/ud2 added); detection timeout 120 s,
- * management service 60 s, eviction pass 10 s.
+ * management service 60 s, eviction pass 10 s. Each controller reads a simulated clock of its
+ * own, which the harness moves forward.
  */
 import { expect } from 'vitest';
 import type { ServerView } from '../../controllerView.ts';
+import type { HealingPolicyDefinition } from '../../healingPolicy.ts';
+import type { EvictionTokens } from '../../healingPolicies/kubernetesEviction.ts';
+import { registerHealingPolicy } from '../../healingPolicies/registry.ts';
 import { type ControllerPolicy, kubernetesDefaults } from '../../policy.ts';
+import { SimulatedClock } from '../../simulatedTime.ts';
 import { type ControllerInput, controllerMachine } from '../controllerMachine.ts';
 import { driveMachine } from '../machineHarness.ts';
 import { BACK_0, BACK_1, FRONT_0, FRONT_1, type Inspect, type Sequence, timings } from './fixtures.ts';
@@ -60,6 +65,8 @@ export function controllerInput(placement: Readonly<Record<string, string>>, pol
       alertThreshold: 1,
       ...policy,
     },
+    // A clock of its own: the harness moves it, the healing policies read it.
+    time: new SimulatedClock(),
     timings,
     servers,
     placement,
@@ -79,6 +86,22 @@ const SERIAL_1 = { kind: 'serial', concurrency: 1 } as const;
 /** Adaptive, narrowing a rack to one move at a time once half of it looks dead. */
 const NARROW_1 = { healing: { kind: 'adaptive', narrowConcurrency: 1, wideConcurrency: 1_000_000, unhealthyThreshold: 0.5 } } as const;
 const ADAPTIVE = { kind: 'adaptive', narrowConcurrency: 2, wideConcurrency: 1_000_000, unhealthyThreshold: 0.55 } as const;
+/**
+ * A policy of the user's own, through the same seam as the built-in ones: it starts portal
+ * requests only, at most `perDecision` at a time, never a move; its memory counts the
+ * requests it started.
+ */
+const managementOnly: HealingPolicyDefinition<{ kind: 'managementOnly'; perDecision: number }, number> = {
+  kind: 'managementOnly',
+  summary: 'portal requests only, never a move',
+  honoursBlackouts: false,
+  initialMemory: () => 0,
+  decide(params, view, started) {
+    const start = view.queue.flatMap((item, index) => (item.kind === 'management' ? [index] : [])).slice(0, params.perDecision);
+    return { start, memory: started + start.length };
+  },
+};
+
 const serverNamed = (controller: ReturnType<typeof driveController>, id: string) => controller.context().servers.find((s) => s.id === id)!;
 const moveItem = (instanceId: string, fromServerId: string, fromFaultDomain: number) => ({ kind: 'move', instanceId, fromServerId, fromFaultDomain });
 
@@ -215,7 +238,7 @@ export const controllerSequences = {
     controller.send({ type: 'server.heartbeatLost', serverId: 's00' });
     controller.send({ type: 'server.heartbeatLost', serverId: 's02' });
     // Rack 0 is two-thirds dark, but nothing is decided on a heartbeat: nothing is remembered yet.
-    expect(controller.context().narrowedDomains).toEqual([]);
+    expect(controller.context().healingMemory).toEqual([]);
     controller.advance(timings.detectionTimeoutS);
     // The first move out of rack 0 is decided while it is partly dark: narrow, one at a time.
     expect(controller.take()).toEqual([
@@ -226,20 +249,21 @@ export const controllerSequences = {
       { type: 'controller.declaredDead', serverId: 's02' },
       { type: 'controller.queued', instanceId: BACK_0 },
     ]);
-    expect(controller.context()).toMatchObject({ narrowedDomains: [0], queue: [moveItem(BACK_0, 's02', 0)], inFlight: [moveItem(FRONT_0, 's00', 0)] });
+    expect(controller.context()).toMatchObject({ healingMemory: [0], queue: [moveItem(BACK_0, 's02', 0)], inFlight: [moveItem(FRONT_0, 's00', 0)] });
     // s00 back: one third dark is below the threshold, but the rack stays narrow while any server of it looks dead.
     controller.send({ type: 'server.repaired', serverId: 's00' });
     expect(controller.take()).toEqual([{ type: 'controller.serverRestored', serverId: 's00' }]);
-    expect(controller.context()).toMatchObject({ narrowedDomains: [0], queue: [moveItem(BACK_0, 's02', 0)] });
+    expect(controller.context()).toMatchObject({ healingMemory: [0], queue: [moveItem(BACK_0, 's02', 0)] });
     controller.send({ type: 'instance.running', instanceId: FRONT_0, serverId: 's04' });
     expect(controller.take()).toEqual([
       { type: 'controller.evict', serverId: 's02', fence: true },
       { type: 'controller.move', instanceId: BACK_0, serverId: 's00' },
     ]);
-    expect(controller.context().narrowedDomains).toEqual([0]);
+    expect(controller.context().healingMemory).toEqual([0]);
     controller.send({ type: 'server.repaired', serverId: 's02' });
     expect(controller.take()).toEqual([{ type: 'controller.serverRestored', serverId: 's02' }]);
-    // Every server of rack 0 answers: the next decision (a move out of rack 1) forgets it.
+    // Every server of rack 0 answers: the policy's refresh forgets it at once, no decision needed.
+    expect(controller.context().healingMemory).toEqual([]);
     controller.send({ type: 'server.heartbeatLost', serverId: 's05' });
     controller.advance(timings.detectionTimeoutS);
     expect(controller.take()).toEqual([
@@ -248,7 +272,7 @@ export const controllerSequences = {
       { type: 'controller.evict', serverId: 's05', fence: true },
       { type: 'controller.move', instanceId: BACK_1, serverId: 's03' },
     ]);
-    expect(controller.context().narrowedDomains).toEqual([]);
+    expect(controller.context().healingMemory).toEqual([]);
   },
 
   /**
@@ -263,7 +287,7 @@ export const controllerSequences = {
     controller.advance(1);
     controller.send({ type: 'server.heartbeatLost', serverId: 's02' });
     // Two of three: partly dark, for one second.
-    expect(controller.context().narrowedDomains).toEqual([]);
+    expect(controller.context().healingMemory).toEqual([]);
     controller.advance(1);
     controller.send({ type: 'server.heartbeatLost', serverId: 's04' });
     controller.advance(timings.detectionTimeoutS - 1);
@@ -287,7 +311,7 @@ export const controllerSequences = {
       { type: 'controller.move', instanceId: MID_0, serverId: 's05' },
     ]);
     expect(controller.context()).toMatchObject({
-      narrowedDomains: [],
+      healingMemory: [],
       queue: [],
       inFlight: [moveItem(FRONT_0, 's00', 0), moveItem(BACK_0, 's02', 0), moveItem(MID_0, 's04', 0)],
     });
@@ -335,13 +359,13 @@ export const controllerSequences = {
   },
 
   kubernetesPacesEvictionsPerZone(inspect?: Inspect) {
-    // Default rates: 0.1 evictions/s per zone, so one pass of 10 s earns a whole token.
+    // Default rates: 0.1 evictions/s per zone, so 10 s earn a whole token, one eviction pass.
     const controller = driveController(SPREAD, { healing: kubernetesDefaults }, inspect);
-    expect(controller.context().evictionTokens).toEqual({ 0: 1, 1: 1 });
+    expect(controller.context().healingMemory).toEqual({ tokens: { 0: 1, 1: 1 }, atS: 0 });
     controller.send({ type: 'server.heartbeatLost', serverId: 's00' });
     controller.send({ type: 'server.heartbeatLost', serverId: 's02' });
     controller.advance(timings.detectionTimeoutS);
-    // Zone 0's one token evicts s00; s02, in the same zone, waits for the next eviction pass.
+    // Zone 0's one token evicts s00; s02, in the same zone, waits for the token to come back.
     expect(controller.take()).toEqual([
       { type: 'controller.declaredDead', serverId: 's00' },
       { type: 'controller.queued', instanceId: FRONT_0 },
@@ -350,8 +374,8 @@ export const controllerSequences = {
       { type: 'controller.declaredDead', serverId: 's02' },
       { type: 'controller.queued', instanceId: BACK_0 },
     ]);
-    expect(controller.state()).toBe('detection.watching | healing.pacingEvictions | management.sharedQueue');
-    expect(controller.context().evictionTokens).toEqual({ 0: 0, 1: 1 });
+    expect(controller.state()).toBe('detection.watching | healing.pacing | management.sharedQueue');
+    expect(controller.context().healingMemory).toEqual({ tokens: { 0: 0, 1: 1 }, atS: timings.detectionTimeoutS });
     controller.advance(timings.evictionPassS - 1);
     expect(controller.take()).toEqual([]);
     controller.advance(1);
@@ -360,8 +384,131 @@ export const controllerSequences = {
       { type: 'controller.move', instanceId: BACK_0, serverId: 's03' },
     ]);
     expect(controller.state()).toBe('detection.watching | healing.steady | management.sharedQueue');
+    expect(controller.context().healingMemory).toEqual({ tokens: { 0: 0, 1: 1 }, atS: timings.detectionTimeoutS + timings.evictionPassS });
     controller.advance(timings.evictionPassS * 3);
     expect(controller.take()).toEqual([]);
+  },
+
+  /** At 0.04 evictions/s a token takes 25 s: the controller decides again every 10 s pass, and evicts at the first pass after it is earned. */
+  kubernetesDecidesAgainEveryEvictionPassUntilATokenIsEarned(inspect?: Inspect) {
+    const controller = driveController(SPREAD, { healing: { ...kubernetesDefaults, evictionRatePerS: 0.04 } }, inspect);
+    controller.send({ type: 'server.heartbeatLost', serverId: 's00' });
+    controller.send({ type: 'server.heartbeatLost', serverId: 's02' });
+    controller.advance(timings.detectionTimeoutS);
+    expect(controller.take()).toContainEqual({ type: 'controller.evict', serverId: 's00', fence: true });
+    expect(controller.context().healingMemory).toEqual({ tokens: { 0: 0, 1: 1 }, atS: timings.detectionTimeoutS });
+    for (let pass = 1; pass <= 2; pass++) {
+      controller.advance(timings.evictionPassS);
+      // 0.4, then 0.8 of a token: nothing starts, and each pass's count is kept.
+      expect(controller.take()).toEqual([]);
+      expect(controller.state()).toBe('detection.watching | healing.pacing | management.sharedQueue');
+      const { tokens, atS } = controller.context().healingMemory as EvictionTokens;
+      expect(atS).toBe(controller.nowS());
+      expect(tokens[0]).toBeCloseTo(0.4 * pass);
+    }
+    controller.advance(timings.evictionPassS);
+    expect(controller.nowS()).toBe(timings.detectionTimeoutS + 3 * timings.evictionPassS);
+    expect(controller.take()).toEqual([
+      { type: 'controller.evict', serverId: 's02', fence: true },
+      { type: 'controller.move', instanceId: BACK_0, serverId: 's03' },
+    ]);
+    expect(controller.state()).toBe('detection.watching | healing.steady | management.sharedQueue');
+  },
+
+  /** Tokens refill by the simulated time that passed, not by passes: a server declared dead 10 s after the last eviction goes at once. */
+  kubernetesEarnsTokensByElapsedTime(inspect?: Inspect) {
+    const controller = driveController(SPREAD, { healing: kubernetesDefaults }, inspect);
+    controller.send({ type: 'server.heartbeatLost', serverId: 's00' });
+    controller.advance(timings.evictionPassS);
+    controller.send({ type: 'server.heartbeatLost', serverId: 's02' });
+    controller.advance(timings.detectionTimeoutS - timings.evictionPassS);
+    expect(controller.take()).toEqual([
+      { type: 'controller.declaredDead', serverId: 's00' },
+      { type: 'controller.queued', instanceId: FRONT_0 },
+      { type: 'controller.evict', serverId: 's00', fence: true },
+      { type: 'controller.move', instanceId: FRONT_0, serverId: 's01' },
+    ]);
+    expect(controller.state()).toBe('detection.watching | healing.steady | management.sharedQueue');
+    controller.advance(timings.evictionPassS);
+    expect(controller.take()).toEqual([
+      { type: 'controller.declaredDead', serverId: 's02' },
+      { type: 'controller.queued', instanceId: BACK_0 },
+      { type: 'controller.evict', serverId: 's02', fence: true },
+      { type: 'controller.move', instanceId: BACK_0, serverId: 's03' },
+    ]);
+    expect(controller.state()).toBe('detection.watching | healing.steady | management.sharedQueue');
+    expect(controller.context().healingMemory).toEqual({ tokens: { 0: 0, 1: 1 }, atS: timings.detectionTimeoutS + timings.evictionPassS });
+  },
+
+  /** A server repaired while its move waits for a token: moving off it evicts nothing, so it costs no token and starts at once. */
+  kubernetesMovesOffARepairedServerWithoutAToken(inspect?: Inspect) {
+    const controller = driveController(SPREAD, { healing: kubernetesDefaults }, inspect);
+    controller.send({ type: 'server.heartbeatLost', serverId: 's00' });
+    controller.send({ type: 'server.heartbeatLost', serverId: 's02' });
+    controller.advance(timings.detectionTimeoutS);
+    controller.take();
+    expect(controller.state()).toBe('detection.watching | healing.pacing | management.sharedQueue');
+    controller.advance(timings.evictionPassS / 2);
+    controller.send({ type: 'server.repaired', serverId: 's02' });
+    // s02 lost its copy in the repair: the move goes ahead (onto s02 itself, now the best spot), with no
+    // eviction and no token spent: zone 0 keeps the half token it earned in the 5 s since s00's eviction.
+    expect(controller.take()).toEqual([
+      { type: 'controller.serverRestored', serverId: 's02' },
+      { type: 'controller.move', instanceId: BACK_0, serverId: 's02' },
+    ]);
+    expect(controller.state()).toBe('detection.watching | healing.steady | management.sharedQueue');
+    expect(controller.context()).toMatchObject({ evictedServers: ['s00'], healingMemory: { tokens: { 0: 0.5, 1: 1 }, atS: timings.detectionTimeoutS + timings.evictionPassS / 2 } });
+  },
+
+  /** The operator's switch drops the eviction tokens with the policy: the waiting move starts at once, and pacing stops. */
+  operatorSwitchesKubernetesToParallelWhileAMoveWaitsForAToken(inspect?: Inspect) {
+    const controller = driveController(SPREAD, { healing: kubernetesDefaults }, inspect);
+    controller.send({ type: 'server.heartbeatLost', serverId: 's00' });
+    controller.send({ type: 'server.heartbeatLost', serverId: 's02' });
+    controller.advance(timings.detectionTimeoutS);
+    controller.take();
+    expect(controller.state()).toBe('detection.watching | healing.pacing | management.sharedQueue');
+    controller.send({ type: 'operator.switchToParallel' });
+    expect(controller.take()).toEqual([
+      { type: 'controller.policySwitched', policy: 'parallel' },
+      { type: 'controller.evict', serverId: 's02', fence: true },
+      { type: 'controller.move', instanceId: BACK_0, serverId: 's03' },
+    ]);
+    expect(controller.state()).toBe('detection.watching | healing.steady | management.sharedQueue');
+    expect(controller.context()).toMatchObject({ healing: { kind: 'parallel' }, healingMemory: null, queue: [] });
+    controller.advance(timings.evictionPassS * 3);
+    expect(controller.take()).toEqual([]);
+  },
+
+  customPolicyRegisteredByKindDecidesForTheController(inspect?: Inspect) {
+    registerHealingPolicy(managementOnly);
+    const controller = driveController(ONE_ROLE, { healing: { kind: 'managementOnly', perDecision: 1 } }, inspect);
+    expect(controller.context().healingMemory).toBe(0);
+    controller.send({ type: 'server.heartbeatLost', serverId: 's00' });
+    controller.advance(timings.detectionTimeoutS);
+    // Declared dead and queued, but the policy never starts a move: nothing is evicted.
+    expect(controller.take()).toEqual([
+      { type: 'controller.declaredDead', serverId: 's00' },
+      { type: 'controller.queued', instanceId: FRONT_0 },
+    ]);
+    // It keeps no pace: the controller waits for something to happen rather than deciding again.
+    expect(controller.state()).toBe('detection.watching | healing.steady | management.sharedQueue');
+    // Portal requests behind the waiting move start at once, one per decision, each answered in turn.
+    controller.send({ type: 'portal.request', requestId: 'r1' });
+    controller.send({ type: 'portal.request', requestId: 'r2' });
+    expect(controller.context()).toMatchObject({
+      queue: [moveItem(FRONT_0, 's00', 0)],
+      inFlight: [{ kind: 'management', requestId: 'r1' }, { kind: 'management', requestId: 'r2' }],
+      healingMemory: 2,
+    });
+    controller.advance(timings.managementServiceS);
+    expect(controller.take()).toEqual([
+      { type: 'controller.managementAnswered', requestId: 'r1' },
+      { type: 'controller.managementAnswered', requestId: 'r2' },
+    ]);
+    controller.advance(timings.repairS);
+    expect(controller.take()).toEqual([]);
+    expect(controller.context()).toMatchObject({ queue: [moveItem(FRONT_0, 's00', 0)], inFlight: [], evictedServers: [], placement: { [FRONT_0]: null } });
   },
 
   portalRequestWaitsBehindSerialHealing(inspect?: Inspect) {

@@ -1,0 +1,79 @@
+/**
+ * fabric-verify's public API: everything a user needs to check their own healing policy and
+ * their own properties, by name. Nothing else is reachable through the package.
+ */
+
+// The model: what a scenario is made of.
+export type { Topology, ServerSpec, AppSpec, RoleSpec, Quota, InstanceSpec } from './model/topology.ts';
+export { rackedServers, instancesOf } from './model/topology.ts';
+export type { ControllerPolicy, HealingPolicy, BuiltInHealingPolicy, CustomHealingPolicy, HealingPolicyKind, ManagementLane, UpgradeGate } from './model/policy.ts';
+export { healingPolicyNamed, kubernetesDefaults } from './model/policy.ts';
+export type { Timings } from './model/timings.ts';
+export { defaultTimings } from './model/timings.ts';
+export type { Fault, FaultKind, FaultSchedule } from './model/faultSchedule.ts';
+export type { Scenario } from './model/scenario.ts';
+export { parseScenario } from './model/scenarioSchema.ts';
+export { InputError, type InputIssue } from './model/inputError.ts';
+export { incidentScenario } from './model/scenarios/incident20090313.ts';
+
+// Simulation and its trace.
+export { simulate, type SimulationOptions } from './model/simulator/simulate.ts';
+export type { Trace, TraceEntry, AppStatus, RunEnd } from './model/simulator/trace.ts';
+
+// Healing policies: the seam the built-in ones go through too.
+export type { HealingPolicyDefinition, HealingDecision, HealingPolicyParams } from './model/healingPolicy.ts';
+export type { HealingView, WorkItem, FaultDomainHealth } from './model/healingView.ts';
+export { everyDomainLooksDead } from './model/healingView.ts';
+export { registerHealingPolicy, healingPolicyDefinition, BUILT_IN_HEALING_POLICIES } from './model/healingPolicies/registry.ts';
+export { zoneState, zoneEvictionRatePerS, type ZoneState, type ZoneRules } from './model/zoneState.ts';
+
+// Arbitraries: scenarios under a hypothesis.
+export { timingsArbitrary, type TimingRanges } from './properties/arbitraries/timingsArbitrary.ts';
+export { appsArbitrary, singleInstanceApps, multiInstanceApps, type AppShape } from './properties/arbitraries/appsArbitrary.ts';
+export { topologyArbitrary, type TopologyShape } from './properties/arbitraries/topologyArbitrary.ts';
+export {
+  type FaultPlan,
+  type Window,
+  allOf,
+  crashes,
+  heartbeatLossFaults,
+  heartbeatLosses,
+  managementRequests,
+  networkDegradation,
+  singleDomainFailures,
+  storageWrites,
+  fixed,
+  noFaults,
+} from './properties/arbitraries/faultArbitraries.ts';
+export { scenarioArbitrary, basePolicy, type ScenarioParts } from './properties/arbitraries/scenarioArbitrary.ts';
+
+// Properties: the catalog, your own, and the machinery that checks them.
+export type { PropertyDefinition, PropertyVariant, MustSee, ExpectedCounterexample, Violation, Expectation, Verdict } from './properties/propertyDefinition.ts';
+export { withPolicy } from './properties/propertyDefinition.ts';
+export { catalog, propertyById } from './properties/catalog/index.ts';
+export { checkProperty, type CheckOptions, type PropertyResult, type MustSeeTally } from './properties/checkProperty.ts';
+export { assertProperty, PropertyViolation } from './properties/assertProperty.ts';
+export { type Counterexample, parseCounterexample } from './properties/counterexample.ts';
+export { writeCounterexample, readCounterexample } from './properties/counterexampleFile.ts';
+export { replayCounterexample, type Replay } from './properties/replay.ts';
+export { firstUnneededFault } from './properties/minimality.ts';
+
+// Questions properties ask of a trace.
+export {
+  appIntervals,
+  appsEver,
+  eventsOfType,
+  failedServers,
+  managementWaits,
+  queueLengths,
+  recoveries,
+  restoreTimeS,
+  storageTally,
+  timeIn,
+  type Recovery,
+  type ManagementWait,
+} from './properties/traceQueries.ts';
+
+// Reading a counterexample.
+export { counterexampleText } from './reports/counterexampleText.ts';
+export { timelineText } from './reports/timelineText.ts';
