@@ -1,13 +1,12 @@
 /**
  * `--scenario` takes a built-in scenario's name or a path to a JSON scenario file.
  */
-import { readFileSync } from 'node:fs';
 import type { HealingPolicyKind } from '../model/policy.ts';
 import { healingPolicyNamed } from '../model/policy.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { parseScenario } from '../model/scenarioSchema.ts';
 import { INCIDENT_NAME, incidentScenario } from '../model/scenarios/incident20090313.ts';
-import { InputError } from '../model/inputError.ts';
+import { readInputDocument } from '../model/inputFile.ts';
 
 export const BUILT_IN_SCENARIOS = [INCIDENT_NAME] as const;
 
@@ -24,16 +23,5 @@ export function loadScenario(nameOrPath: string, healing?: HealingPolicyKind): S
 }
 
 export function readJson(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(path, [{ path: '', expected: `a readable JSON file or one of: ${BUILT_IN_SCENARIOS.join(', ')}`, received: code === 'ENOENT' ? 'no such file' : String(code ?? error) }]);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new InputError(path, [{ path: '', expected: 'valid JSON', received: (error as Error).message }]);
-  }
+  return readInputDocument(path, `a readable JSON file or one of: ${BUILT_IN_SCENARIOS.join(', ')}`);
 }

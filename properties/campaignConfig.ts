@@ -6,10 +6,9 @@
  * them); a config chooses what to run and how hard. Exploring other policies, concurrencies,
  * instance counts and detection timeouts is `sweep`'s job.
  */
-import { readFileSync } from 'node:fs';
 import * as v from 'valibot';
-import { parse as parseYaml } from 'yaml';
 import { InputError } from '../model/inputError.ts';
+import { readInputDocument } from '../model/inputFile.ts';
 import { issuesOf } from '../model/scenarioSchema.ts';
 import { catalog } from './catalog/index.ts';
 
@@ -65,18 +64,5 @@ export function parseCampaignConfig(input: unknown, source = 'config'): Campaign
 
 /** A config file, JSON or YAML by its extension. */
 export function readCampaignConfig(file: string): CampaignConfig {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(file, [{ path: '', expected: 'a readable config file', received: code === 'ENOENT' ? 'no such file' : String(code ?? error) }]);
-  }
-  let parsed: unknown;
-  try {
-    parsed = /\.ya?ml$/i.test(file) ? parseYaml(text, { maxAliasCount: 100 }) : JSON.parse(text);
-  } catch (error) {
-    throw new InputError(file, [{ path: '', expected: /\.ya?ml$/i.test(file) ? 'valid YAML' : 'valid JSON', received: (error as Error).message.split('\n')[0]! }]);
-  }
-  return parseCampaignConfig(parsed, file);
+  return parseCampaignConfig(readInputDocument(file, 'a readable config file'), file);
 }

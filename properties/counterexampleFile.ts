@@ -2,9 +2,9 @@
  * Counterexamples on disk: written whole or not at all (a temporary file renamed into place),
  * read back through the same validation as any other input.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { InputError } from '../model/inputError.ts';
+import { readInputDocument } from '../model/inputFile.ts';
 import { type Counterexample, counterexampleFileName, parseCounterexample } from './counterexample.ts';
 
 export function writeCounterexample(directory: string, counterexample: Counterexample): string {
@@ -21,18 +21,5 @@ export function writeAtomically(file: string, text: string): void {
 }
 
 export function readCounterexample(file: string): Counterexample {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(file, [{ path: '', expected: 'a readable counterexample file', received: code === 'ENOENT' ? 'no such file' : String(code ?? error) }]);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(file, [{ path: '', expected: 'valid JSON', received: (error as Error).message }]);
-  }
-  return parseCounterexample(json, file);
+  return parseCounterexample(readInputDocument(file, 'a readable counterexample file'), file);
 }
