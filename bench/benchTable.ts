@@ -68,7 +68,8 @@ function targetsBlock(targets: readonly TargetResult[]): string {
 }
 
 export function benchTable(report: BenchReport, targets: readonly TargetResult[]): string {
-  const blocks = [`fabric-verify bench: node ${report.node}, ${report.cpus} × ${report.cpuModel}`];
+  const load = `load average ${report.loadAverage.start}${report.loadAverage.end === null ? '' : ` → ${report.loadAverage.end}`}`;
+  const blocks = [`fabric-verify bench: node ${report.node}, ${report.cpus} × ${report.cpuModel}, ${load}`];
   if (report.simulator) blocks.push(simulatorBlock(report.simulator));
   if (report.runsPerSecondDetail || report.incidentRunsPerSecond) blocks.push(runsBlock(report));
   if (report.counterexamples) blocks.push(counterexampleBlock(report.counterexamples));

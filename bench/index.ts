@@ -8,7 +8,7 @@
  *   npm run bench -- --only simulator,scaling     some sections (the others are null)
  *   npm run bench -- --runs 100 --out file.json
  */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchTable } from './benchTable.ts';
 import { measureCounterexamples } from './counterexampleTiming.ts';
@@ -17,6 +17,7 @@ import type { BenchReport, RunRate } from './report.ts';
 import { measureIncidentRunsPerSecond, measureRunsPerSecond } from './runsPerSecond.ts';
 import { measureScaling } from './scaling.ts';
 import { measureSimulatorThroughput } from './simulatorThroughput.ts';
+import { round } from './stats.ts';
 import { judgeTargets } from './targets.ts';
 import { writeJsonAtomically } from './writeJsonAtomically.ts';
 
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
     node: process.version,
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+    loadAverage: { start: round(loadavg()[0]!, 2), end: null },
     simulator: null,
     runsPerSecond: null,
     runsPerSecondDetail: null,
@@ -82,6 +84,7 @@ async function main(): Promise<void> {
     report = { ...report, parallel: await measureParallelCampaign() };
   }
 
+  report = { ...report, loadAverage: { ...report.loadAverage, end: round(loadavg()[0]!, 2) } };
   const targets = judgeTargets(report);
   writeJsonAtomically(out, { ...report, targets });
   process.stdout.write(`${benchTable(report, targets)}\n\nWritten to ${out}\n`);

@@ -3,7 +3,8 @@
  * command line each running one shard on one worker thread (`check --shard i/N --workers 1`),
  * the wall clock running from the first spawn to the last exit; and as one process with the
  * campaign's own pool of N worker threads (`check --workers N`). The campaign is the CLI's
- * default: DEFAULT_CONFIG, seed 20090313, each property's own run count.
+ * default: DEFAULT_CONFIG, seed 20090313, each property's own run count. Each way is timed
+ * twice and the faster kept.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -40,12 +41,22 @@ async function campaignOn(processes: number, threads: number, out: string): Prom
   return { wallMs: performance.now() - started, shards };
 }
 
-export async function measureParallelCampaign(workers = availableParallelism()): Promise<ParallelCampaign> {
+/** Other work on the machine only ever adds time: the fastest of a few tries is the closest to the truth. */
+async function fastestOf(tries: number, run: () => Promise<{ wallMs: number; shards: ShardOutcome[] }>): Promise<{ wallMs: number; shards: ShardOutcome[] }> {
+  let best = await run();
+  for (let i = 1; i < tries; i++) {
+    const next = await run();
+    if (next.wallMs < best.wallMs) best = next;
+  }
+  return best;
+}
+
+export async function measureParallelCampaign(workers = availableParallelism(), tries = 2): Promise<ParallelCampaign> {
   const out = mkdtempSync(join(tmpdir(), 'fabric-verify-bench-'));
   try {
-    const one = await campaignOn(1, 1, out);
-    const shards = await campaignOn(workers, 1, out);
-    const pool = await campaignOn(1, workers, out);
+    const one = await fastestOf(tries, () => campaignOn(1, 1, out));
+    const shards = await fastestOf(tries, () => campaignOn(workers, 1, out));
+    const pool = await fastestOf(tries, () => campaignOn(1, workers, out));
     return {
       workers,
       oneWorkerMs: Math.round(one.wallMs),

@@ -16,7 +16,7 @@ const PROFILE_DIR = 'reports/out/profiles';
 const DEFAULT_SIZES = [1_000, 5_000];
 const CHILD_TIMEOUT_MS = 20 * 60 * 1000;
 /** Small sizes run too briefly for a useful profile: repeat them until about this many events. */
-const EVENTS_WANTED = 200_000;
+const EVENTS_WANTED = 150_000;
 const EVENTS_PER_SERVER = 30;
 
 /** tsx's loader runs in a worker thread with a profile of its own: the main thread's has the most samples. */

@@ -66,6 +66,8 @@ export interface BenchReport {
   readonly node: string;
   readonly cpus: number;
   readonly cpuModel: string;
+  /** The machine's 1-minute load average when the bench started and when it ended: other work competes for the cores. */
+  readonly loadAverage: { readonly start: number; readonly end: number | null };
   readonly simulator: SimulatorThroughput | null;
   /** Complete fast-check runs per second, by property id. */
   readonly runsPerSecond: Readonly<Record<string, number>> | null;

@@ -6,7 +6,7 @@
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { singleInstanceNeverDown } from '../properties/catalog/singleInstanceNeverDown.ts';
 import { checkProperty } from '../properties/checkProperty.ts';
@@ -42,15 +42,15 @@ describe('fabric-verify check with a regression database', () => {
     expect(outcome.stderr.indexOf('replayed 1 stored counterexample: 1 still fails')).toBeLessThan(outcome.stderr.indexOf('[1/1]'));
     expect(outcome.stdout).toMatch(/single-instance-never-down\s+fails\s+✓ fails\s+1/);
     expect(outcome.stdout).toContain(`Regressions (${folder}): replayed 1 stored counterexample: 1 still fails; 0 counterexamples of this campaign stored.`);
-    expect(outcome.stdout).toContain(`still fails: single-instance-never-down  ${stored}`);
-    expect(outcome.stdout).toContain(`skipped ${join(folder, 'corrupt.json')}: does not parse: (top level): expected valid JSON`);
+    expect(outcome.stdout).toContain(`still fails: single-instance-never-down  ${basename(stored)}`);
+    expect(outcome.stdout).toContain(`skipped corrupt.json: does not parse: (top level): expected valid JSON`);
 
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as CampaignSummary;
     expect(summary.campaign.swarm).toBe(false);
     expect(summary.properties[0]).toMatchObject({ verdict: 'fails', matches: true, runs: 1, path: null, counterexample: { regression: stored, minimal: true } });
     expect(summary.regressions).toMatchObject({ folder, replayed: 1, stillFailing: 1, stored: [] });
-    expect(summary.regressions!.entries).toMatchObject([{ file: stored, property: singleInstanceNeverDown.id, variant: null, stillFails: true }]);
-    expect(summary.regressions!.skipped).toEqual([{ file: join(folder, 'corrupt.json'), reason: expect.stringMatching(/^does not parse: /) }]);
+    expect(summary.regressions!.entries).toMatchObject([{ file: basename(stored), property: singleInstanceNeverDown.id, variant: null, stillFails: true }]);
+    expect(summary.regressions!.skipped).toEqual([{ file: 'corrupt.json', reason: expect.stringMatching(/^does not parse: /) }]);
     const markdown = readFileSync(join(out, 'summary.md'), 'utf8');
     expect(markdown).toContain('## Regressions');
     expect(markdown).toContain(`Before the runs, replayed 1 stored counterexample: 1 still fails (from \`${folder}\`)`);

@@ -7,6 +7,7 @@ import { DEFAULT_CONFIG, readCampaignConfig, type CampaignConfig } from '../prop
 import type { Shard } from '../properties/campaign.ts';
 import { DEFAULT_REGRESSIONS } from '../properties/regressions/regressionDatabase.ts';
 import { regressionSummary, runCampaignWithRegressions } from '../properties/regressions/regressionCampaign.ts';
+import type { RegressionReplay } from '../properties/regressions/replayRegressions.ts';
 import { DEFAULT_SEED, chooseSwarm } from '../properties/seeds.ts';
 import { campaignTable, replaySentence } from '../reports/campaignTable.ts';
 import type { CampaignSummary } from '../reports/summary.ts';
@@ -49,22 +50,26 @@ export async function checkCommand(options: CheckOptions, interrupted: () => boo
   const shard = options.shard ?? null;
   const loaded = options.policy ? await loadPolicyModule(options.policy) : null;
   const swarm = options.swarm ?? chooseSwarm();
-  const folder = config.regressions ?? DEFAULT_REGRESSIONS;
+  // The config's folder; else FV_REGRESSIONS (a test or an experiment with a database of its own); else the default.
+  const folder = config.regressions ?? (process.env['FV_REGRESSIONS'] || DEFAULT_REGRESSIONS);
+  // The stored counterexamples are replayed before any run; told at once, on stderr like the progress.
+  const regressions = { folder, onReplayed: (replay: RegressionReplay) => process.stderr.write(`fabric-verify: ${replaySentence(regressionSummary(folder, replay, []))} (${folder})\n`) };
   const progress = progressReporter();
-  const run = await runCampaignWithRegressions(config, {
-    seed,
-    runs,
-    shard,
-    workers: options.workers ?? availableParallelism(),
-    policy: loaded ? { module: loaded.module, params: loaded.params } : null,
-    onTaskStart: (task, i, n) => progress.start(task, i, n),
-    onTaskDone: (result, i, n) => progress.done(result, i, n),
-    shouldStop: interrupted,
-    swarm,
-  }, {
-    folder,
-    onReplayed: (replay) => process.stderr.write(`fabric-verify: ${replaySentence(regressionSummary(folder, replay, []))} (${folder})\n`),
-  });
+  const run = await runCampaignWithRegressions(
+    config,
+    {
+      seed,
+      runs,
+      shard,
+      workers: options.workers ?? availableParallelism(),
+      policy: loaded ? { module: loaded.module, params: loaded.params } : null,
+      onTaskStart: (task, i, n) => progress.start(task, i, n),
+      onTaskDone: (result, i, n) => progress.done(result, i, n),
+      shouldStop: interrupted,
+      swarm,
+    },
+    regressions,
+  );
   progress.stop();
   const summary = summarize(run, { name: config.name, seed, runs, shard, codeCoverage: null, swarm, regressions: run.regressions });
   writeCampaignReports(options.out, summary, run.results.flatMap((r) => (r.counterexample ? [r.counterexample] : [])));

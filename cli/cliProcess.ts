@@ -3,6 +3,8 @@
  * child process, and the checks every bad-input case shares.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
@@ -23,9 +25,14 @@ export function fabricVerify(...args: string[]): Promise<Outcome> {
   return fabricVerifyWith({}, ...args);
 }
 
+/** Each run gets a regression database of its own, so no test reads what another stored. */
+function isolatedRegressions(): string {
+  return mkdtempSync(join(tmpdir(), 'fabric-verify-regressions-'));
+}
+
 export function fabricVerifyWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<Outcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: PROJECT_ROOT, timeout: RUN_TIMEOUT_MS, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: PROJECT_ROOT, timeout: RUN_TIMEOUT_MS, env: { ...process.env, FV_REGRESSIONS: isolatedRegressions(), ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

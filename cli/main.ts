@@ -50,7 +50,7 @@ export function buildProgram(write: (text: string) => void): Command {
     .option('--json', 'print summary.json on stdout')
     .option('--shard <i/n>', 'run only shard i of n (merge the shards\' reports with `merge`)', shardValue)
     .option('--workers <n>', 'worker threads (default: every core)', wholeNumber('--workers', 1))
-    .option('--swarm', 'swarm fault schedules: each run draws which fault kinds it may use (default: FV_SWARM)')
+    .option('--swarm', 'swarm fault schedules: each run draws which fault kinds it may use (default: off, or FV_SWARM=1)')
     .option('--no-swarm', 'plain fault schedules: every run may use every fault kind')
     .option('--policy <module>', 'hold a healing policy of your own (a .js/.ts module) to the policy bar')
     .action(async (options) => {

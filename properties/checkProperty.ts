@@ -60,7 +60,8 @@ export interface PropertyResult {
   readonly minimality: Minimality | null;
   /** Set when the counterexample is a stored one (its regression-database file) that still fails. */
   readonly regression?: string;
-  readonly recovery: { readonly durationsS: readonly number[]; readonly boundS: number } | null;
+  /** Recovery durations over the runs; `boundS` is the largest run's bound, `exceeding` counts durations past their own run's bound. */
+  readonly recovery: { readonly durationsS: readonly number[]; readonly boundS: number; readonly exceeding: number } | null;
 }
 
 /** Liveness: a run that never settles is a failure of its own kind, whatever the property says. */
@@ -88,6 +89,7 @@ export function checkProperty(definition: PropertyDefinition, options: CheckOpti
   const reached = definition.mustSee.map(() => 0);
   const durationsS: number[] = [];
   let boundS = 0;
+  let exceeding = 0;
   let generated = 0;
   let failedOnce = false;
   const policies = new Set<string>();
@@ -105,6 +107,7 @@ export function checkProperty(definition: PropertyDefinition, options: CheckOpti
         const measured = definition.measure(scenario, trace);
         durationsS.push(...measured.durationsS);
         boundS = Math.max(boundS, measured.boundS);
+        exceeding += measured.durationsS.filter((d) => d > measured.boundS).length;
       }
     }
     if (violationOf(definition, scenario, trace) === null) return true;
@@ -158,6 +161,6 @@ export function checkProperty(definition: PropertyDefinition, options: CheckOpti
     mustSee,
     counterexample,
     minimality,
-    recovery: definition.measure ? { durationsS, boundS } : null,
+    recovery: definition.measure ? { durationsS, boundS, exceeding } : null,
   };
 }

@@ -71,6 +71,7 @@ function recoverySummary(result: PropertyResult): RecoverySummary | null {
     p99S: percentile(d, 99),
     maxS: d.length === 0 ? null : Math.max(...d),
     boundS: result.recovery.boundS,
+    exceeding: result.recovery.exceeding,
     durationsS: d,
   };
 }

@@ -62,7 +62,10 @@ export interface RecoverySummary {
   readonly p50S: number | null;
   readonly p99S: number | null;
   readonly maxS: number | null;
+  /** The largest bound over the runs (each run's bound follows its own timings). */
   readonly boundS: number;
+  /** Durations past their own run's bound. */
+  readonly exceeding: number;
   /** Every measured duration, for distribution charts. */
   readonly durationsS: readonly number[];
 }

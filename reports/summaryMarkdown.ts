@@ -46,10 +46,10 @@ export function summaryMarkdown(summary: CampaignSummary): string {
     if (r.skipped.length > 0) lines.push('', 'Skipped:', '', ...r.skipped.map((s) => `- \`${s.file}\`: ${s.reason}`));
   }
   if (summary.recovery.length > 0) {
-    lines.push('', '## Recovery time', '', '| property | policy | p50 | p99 | max | bound |', '|---|---|---:|---:|---:|---:|');
+    lines.push('', '## Recovery time', '', '| property | policy | p50 | p99 | max | bound | past own bound |', '|---|---|---:|---:|---:|---:|---:|');
     for (const r of summary.recovery) {
       const s = (x: number | null) => (x === null ? '—' : `${x}s`);
-      lines.push(`| ${r.variant ? `${r.property} (${r.variant})` : r.property} | ${r.policy} | ${s(r.p50S)} | ${s(r.p99S)} | ${s(r.maxS)} | ${r.boundS}s |`);
+      lines.push(`| ${r.variant ? `${r.property} (${r.variant})` : r.property} | ${r.policy} | ${s(r.p50S)} | ${s(r.p99S)} | ${s(r.maxS)} | ${r.boundS}s | ${r.exceeding} |`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -129,7 +129,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): T
 }
 
 /** The one number per actor the trace follows: a server's load, the controller's queue. */
-function gaugeOf(kind: ActorKind, snapshot: { context: any }): number {
+export function gaugeOf(kind: ActorKind, snapshot: { context: any }): number {
   if (kind === 'server') return snapshot.context.hosted.length;
   if (kind === 'controller') return snapshot.context.queue.length * 1_000_000 + snapshot.context.inFlight.length;
   return 0;

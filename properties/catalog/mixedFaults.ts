@@ -48,15 +48,18 @@ export function mixedFaultScenarios(options: { readonly haltBudget?: fc.Arbitrar
         alertThreshold: fc.integer({ min: 1, max: 3 }),
       })
       .map(({ kind, ...rest }) => ({ ...basePolicy, ...rest, healing: healingPolicyNamed(kind) })),
-    // Every kind is optional here, so a swarm run may use any subset of them.
-    faults: swarm({
-      crashes: crashes(MIXED_WINDOW, [0, 4]),
-      heartbeatLosses: heartbeatLossFaults(MIXED_WINDOW, [0, 3], [30, 2 * 3600]),
-      rackFailure: maybeRackFailure,
-      upgrade: maybeUpgrade,
-      portalRequests: managementRequests(MIXED_WINDOW, [0, 4]),
-      operatorSwitch: maybeOperatorSwitch,
-    }, { atLeastOne: true }),
+    // Every kind is optional here: a swarm run may use any of them, but never none.
+    faults: swarm(
+      {
+        crashes: crashes(MIXED_WINDOW, [0, 4]),
+        heartbeatLosses: heartbeatLossFaults(MIXED_WINDOW, [0, 3], [30, 2 * 3600]),
+        rackFailure: maybeRackFailure,
+        upgrade: maybeUpgrade,
+        portalRequests: managementRequests(MIXED_WINDOW, [0, 4]),
+        operatorSwitch: maybeOperatorSwitch,
+      },
+      { atLeastOne: true },
+    ),
     horizonS: (t) => MIXED_WINDOW.toS + 2 * 3600 + t.repairS + 12 * 3600,
   })
     .map((s) => (options.storageWritesEveryS ? { ...s, faults: [...s.faults, ...storageWriteFaults(options.storageWritesEveryS)] } : s))

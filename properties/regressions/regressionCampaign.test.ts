@@ -6,7 +6,7 @@
  */
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCampaign } from '../campaign.ts';
 import type { CampaignConfig } from '../campaignConfig.ts';
@@ -49,7 +49,7 @@ describe('a campaign with its regression database', () => {
     expect(result!.counterexample!.scenario).toEqual(found.scenario);
     expect(result!.minimality?.minimal).toBe(true);
     expect(run.regressions).toMatchObject({ folder, replayed: 1, stillFailing: 1, skipped: [], stored: [] });
-    expect(run.regressions.entries).toEqual([{ file, property: ID, variant: null, stillFails: true, violation: found.violation }]);
+    expect(run.regressions.entries).toEqual([{ file: basename(file), property: ID, variant: null, stillFails: true, violation: found.violation }]);
     expect(readdirSync(folder)).toEqual([regressionFileName(found)]);
   });
 
@@ -66,7 +66,7 @@ describe('a campaign with its regression database', () => {
     const first = await runCampaignWithRegressions(config, { seed: DEFAULT_SEED, runs: 100, shard: null }, { folder });
     expect(first.results[0]!.verdict).toBe('fails');
     expect(first.results[0]!.regression).toBeUndefined();
-    expect(first.regressions.stored).toEqual([join(folder, regressionFileName(first.results[0]!.counterexample!))]);
+    expect(first.regressions.stored).toEqual([regressionFileName(first.results[0]!.counterexample!)]);
     const second = await runCampaignWithRegressions(config, { seed: DEFAULT_SEED, runs: 100, shard: null }, { folder });
     expect(second.regressions).toMatchObject({ replayed: 1, stillFailing: 1, stored: first.regressions.stored });
     expect(readdirSync(folder)).toHaveLength(1);
@@ -78,7 +78,7 @@ describe('a campaign with its regression database', () => {
     const run = await runCampaignWithRegressions(config, { seed: await seedThatMissesIt(), runs: 1, shard: null }, { folder });
     expect(run.results[0]!.verdict).not.toBe('fails');
     expect(run.regressions).toMatchObject({ replayed: 1, stillFailing: 0 });
-    expect(run.regressions.entries[0]).toMatchObject({ file: healed, stillFails: false, violation: null });
+    expect(run.regressions.entries[0]).toMatchObject({ file: basename(healed), stillFails: false, violation: null });
   });
 
   it('reports and skips entries that do not parse, or whose property or variant no longer exists', async () => {
@@ -90,12 +90,12 @@ describe('a campaign with its regression database', () => {
     const run = await runCampaignWithRegressions(config, { seed: DEFAULT_SEED, runs: 10, shard: null }, { folder });
     expect(run.complete).toBe(true);
     expect(run.results[0]!.verdict).toBe('fails');
-    expect(run.regressions.entries.map((e) => e.file)).toEqual([kept]);
+    expect(run.regressions.entries.map((e) => e.file)).toEqual([basename(kept)]);
     const skipped = Object.fromEntries(run.regressions.skipped.map((s) => [s.file, s.reason]));
     expect(skipped).toEqual({
-      [join(folder, 'corrupt.json')]: expect.stringMatching(/^does not parse: \(top level\): expected valid JSON/),
-      [unknownProperty]: 'property "no-such-property" no longer exists',
-      [unknownVariant]: `variant "no such variant" of ${ID} no longer exists`,
+      'corrupt.json': expect.stringMatching(/^does not parse: \(top level\): expected valid JSON/),
+      [basename(unknownProperty)]: 'property "no-such-property" no longer exists',
+      [basename(unknownVariant)]: `variant "no such variant" of ${ID} no longer exists`,
     });
   });
 });

@@ -3,6 +3,7 @@
  * runs, then run the tasks (a task whose runs find nothing still fails on a stored
  * counterexample that does), then store every counterexample the runs found.
  */
+import { relative } from 'node:path';
 import type { RegressionSummary } from '../../reports/summary.ts';
 import { type CampaignOptions, type CampaignRun, type CampaignTask, campaignTasks, runCampaign, shardTaskIndexes } from '../campaign.ts';
 import type { CampaignConfig } from '../campaignConfig.ts';
@@ -45,13 +46,15 @@ export async function runCampaignWithRegressions(config: CampaignConfig, options
   return { ...run, results, regressions: regressionSummary(regressions.folder, replay, stored) };
 }
 
+/** Files are named relative to the database folder, so the summary does not depend on where it lives. */
 export function regressionSummary(folder: string, replay: RegressionReplay, stored: readonly string[]): RegressionSummary {
+  const inFolder = (file: string) => relative(folder, file);
   return {
     folder,
     replayed: replay.replayed.length,
     stillFailing: replay.replayed.filter((r) => r.violation !== null).length,
-    entries: replay.replayed.map((r) => ({ file: r.file, property: r.propertyId, variant: r.variant, stillFails: r.violation !== null, violation: r.violation })),
-    skipped: replay.skipped,
-    stored,
+    entries: replay.replayed.map((r) => ({ file: inFolder(r.file), property: r.propertyId, variant: r.variant, stillFails: r.violation !== null, violation: r.violation })),
+    skipped: replay.skipped.map((s) => ({ ...s, file: inFolder(s.file) })),
+    stored: stored.map(inFolder),
   };
 }

@@ -104,4 +104,10 @@ describe('reading the database', () => {
     expect(skipped[1]!.reason).toMatch(/^does not parse: shrinks: expected/);
     expect(skipped[2]!.reason).toMatch(/^does not parse: /);
   });
+
+  it('a database path that is a file is bad input, before anything runs', () => {
+    const file = join(freshFolder(), 'not-a-folder');
+    writeFileSync(file, '');
+    expect(() => readRegressions(file)).toThrow(/not-a-folder: regressions: expected a folder \(the regression database\), found a file/);
+  });
 });

@@ -5,7 +5,7 @@
  * can be committed so that CI replays yesterday's failures before it generates anything new.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, describeIssue } from '../../model/inputError.ts';
 import type { Counterexample } from '../counterexample.ts';
@@ -49,9 +49,13 @@ export interface RegressionDatabase {
   readonly skipped: readonly SkippedRegression[];
 }
 
-/** Every stored counterexample; a file that does not parse is skipped with the reason, never fatal. */
+/**
+ * Every stored counterexample; a file that does not parse is skipped with the reason, never
+ * fatal. A path that is not a folder is bad input (InputError), found before any run.
+ */
 export function readRegressions(folder: string): RegressionDatabase {
   if (!existsSync(folder)) return { entries: [], skipped: [] };
+  if (!statSync(folder).isDirectory()) throw new InputError(folder, [{ path: 'regressions', expected: 'a folder (the regression database)', received: 'a file' }]);
   const entries: StoredRegression[] = [];
   const skipped: SkippedRegression[] = [];
   const names = readdirSync(folder)

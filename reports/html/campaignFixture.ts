@@ -82,8 +82,8 @@ function propertySummary({ definition, result, policy }: Checked): PropertySumma
 function recoverySummary({ result, policy }: Checked): RecoverySummary[] {
   if (!result.recovery) return [];
   const sorted = [...result.recovery.durationsS].sort((a, b) => a - b);
-  const { durationsS, boundS } = result.recovery;
-  return [{ property: result.id, variant: result.variant, policy, samples: sorted.length, p50S: percentile(sorted, 50), p99S: percentile(sorted, 99), maxS: sorted.at(-1) ?? null, boundS, durationsS }];
+  const { durationsS, boundS, exceeding } = result.recovery;
+  return [{ property: result.id, variant: result.variant, policy, samples: sorted.length, p50S: percentile(sorted, 50), p99S: percentile(sorted, 99), maxS: sorted.at(-1) ?? null, boundS, exceeding, durationsS }];
 }
 
 /** Healing policy × the two properties whose verdict turns on it. */

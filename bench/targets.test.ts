@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { benchTable } from './benchTable.ts';
+import type { BenchReport } from './report.ts';
+import { judgeTargets } from './targets.ts';
+
+const empty: BenchReport = {
+  node: 'v20',
+  cpus: 2,
+  cpuModel: 'cpu',
+  loadAverage: { start: 0, end: 0 },
+  simulator: null,
+  runsPerSecond: null,
+  runsPerSecondDetail: null,
+  incidentRunsPerSecond: null,
+  counterexamples: null,
+  scaling: null,
+  parallel: null,
+};
+
+const point = (servers: number, nsPerEvent: number, wallMs: number, heapMB: number) => ({
+  servers,
+  events: 1000,
+  wallMs,
+  nsPerEvent,
+  setupMs: 1,
+  heapMB,
+  baselineHeapMB: 8,
+  repetitions: 1,
+  end: 'quiescent',
+});
+
+describe('targets', () => {
+  it('are not judged for sections that did not run', () => {
+    expect(judgeTargets(empty).every((t) => t.met === null)).toBe(true);
+  });
+
+  it('judge scaling: time, heap and ns/event against the smallest size', () => {
+    const report = { ...empty, scaling: [point(10, 1000, 10, 10), point(5000, 2500, 9000, 900)] };
+    const byTarget = Object.fromEntries(judgeTargets(report).map((t) => [t.target, t.met]));
+    expect(byTarget['ns/event at 5,000 servers ≤ 2× ns/event at 10']).toBe(false);
+    expect(byTarget['5,000 servers in < 10 s']).toBe(true);
+    expect(byTarget['5,000 servers in < 1 GiB heap']).toBe(true);
+  });
+
+  it('count a counterexample missed on most seeds as not found, whatever its time', () => {
+    const timing = { id: 'p', variant: null, findMs: 1, shrinkMs: 1, totalMs: 2, shrinks: 1, found: 2, seeds: 5 };
+    const [, , counterexamples] = judgeTargets({ ...empty, counterexamples: [timing] });
+    expect(counterexamples!.met).toBe(false);
+    expect(counterexamples!.measured).toContain('p 2/5 seeds');
+  });
+
+  it('print as a table with every target', () => {
+    const text = benchTable(empty, judgeTargets(empty));
+    expect(text).toContain('Targets');
+    expect(text.split('\n').filter((l) => l.includes('not measured'))).toHaveLength(7);
+  });
+});

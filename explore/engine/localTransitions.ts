@@ -1,0 +1,138 @@
+/**
+ * One actor's reaction to one event, computed once and remembered. A machine is a function
+ * of its snapshot and the event (and, for a healing policy that reads the clock, the time),
+ * so (local state, event[, time]) → (next local state, effects) can be cached: the explorer
+ * meets the same server crash or instance loss in thousands of composed states.
+ *
+ * The step itself is XState's own: `logic.transition(snapshot, event, scope)`, the function an
+ * actor calls on `send`, with a scope that records the actions an actor would execute. The
+ * effects an actor defers to the end of its step (emit, a delayed raise, a cancel) come out
+ * in the order the actor would run them, which is the order the simulator's agenda sees.
+ */
+import type { AnyActorLogic, AnyActorRef, AnyMachineSnapshot } from 'xstate';
+import { AgendaError } from '../../model/simulator/agenda.ts';
+import type { ActorKind } from '../../model/simulator/fabric.ts';
+import { SimulationError } from '../../model/simulator/simulate.ts';
+import type { SimulatedClock } from '../../model/simulatedTime.ts';
+import type { EventTable, InternedEvent } from './eventTable.ts';
+import { type LocalState, LocalStates } from './localStates.ts';
+
+export type Effect =
+  | { readonly kind: 'emit'; readonly event: InternedEvent }
+  /** A delayed event to the actor itself (XState's `after` and delayed `raise`), by its timer name. */
+  | { readonly kind: 'schedule'; readonly event: InternedEvent; readonly delayS: number; readonly timer: string }
+  | { readonly kind: 'cancel'; readonly timer: string };
+
+export interface LocalStep {
+  readonly next: LocalState;
+  readonly effects: readonly Effect[];
+}
+
+export interface ActorSlot {
+  readonly index: number;
+  readonly address: string;
+  readonly kind: ActorKind;
+  readonly logic: AnyActorLogic;
+  /** The live actor the fabric built, standing in as `self` for XState's action resolution. */
+  readonly ref: AnyActorRef;
+}
+
+/**
+ * Healing policies whose decisions never read the clock (checked by a test): a controller
+ * under one of them reacts the same at any time, so its steps are remembered without it.
+ */
+export const CLOCK_FREE_POLICIES: ReadonlySet<string> = new Set(['serial', 'parallel', 'adaptive']);
+
+interface ExecutableAction {
+  readonly type: string;
+  readonly params?: { readonly event?: any; readonly delay?: unknown; readonly id?: string; readonly sendId?: string };
+}
+
+/** Built-in actions that do their work inside the step (a raise without delay goes to XState's internal queue). */
+function isImmediate(action: ExecutableAction): boolean {
+  return action.type === 'xstate.raise' && typeof action.params?.delay !== 'number';
+}
+
+export class LocalTransitions {
+  readonly #byNumber = new Map<number, LocalStep>();
+  readonly #byText = new Map<string, LocalStep>();
+  readonly #locals: LocalStates;
+  readonly #events: EventTable;
+  readonly #clock: SimulatedClock;
+  readonly #recorded: ExecutableAction[] = [];
+  #computed = 0;
+  #remembered = 0;
+
+  constructor(locals: LocalStates, events: EventTable, clock: SimulatedClock) {
+    this.#locals = locals;
+    this.#events = events;
+    this.#clock = clock;
+  }
+
+  /** Steps computed with XState, and steps answered from memory. */
+  get counts(): { readonly computed: number; readonly remembered: number } {
+    return { computed: this.#computed, remembered: this.#remembered };
+  }
+
+  step(actor: ActorSlot, from: LocalState, event: InternedEvent, nowS: number): LocalStep {
+    const readsClock = actor.kind === 'controller' && !CLOCK_FREE_POLICIES.has((from.snapshot.context as { healing: { kind: string } }).healing.kind);
+    if (readsClock) {
+      const key = `${from.id}:${event.id}@${nowS}`;
+      const known = this.#byText.get(key);
+      if (known) {
+        this.#remembered++;
+        return known;
+      }
+      const step = this.#compute(actor, from, event, nowS);
+      this.#byText.set(key, step);
+      return step;
+    }
+    const key = from.id * 0x200000 + event.id;
+    const known = this.#byNumber.get(key);
+    if (known) {
+      this.#remembered++;
+      return known;
+    }
+    const step = this.#compute(actor, from, event, nowS);
+    this.#byNumber.set(key, step);
+    return step;
+  }
+
+  #compute(actor: ActorSlot, from: LocalState, event: InternedEvent, nowS: number): LocalStep {
+    this.#computed++;
+    this.#clock.nowS = nowS;
+    const recorded = this.#recorded;
+    recorded.length = 0;
+    const scope = {
+      self: actor.ref,
+      id: actor.ref.id,
+      sessionId: actor.ref.sessionId,
+      logger: () => {},
+      defer: () => {},
+      system: actor.ref.system,
+      stopChild: () => {},
+      emit: () => {},
+      actionExecutor: (action: ExecutableAction) => recorded.push(action),
+    };
+    let next: AnyMachineSnapshot;
+    try {
+      next = (actor.logic as any).transition(from.snapshot, event.event, scope);
+    } catch (error) {
+      throw new SimulationError(`${actor.address} failed at t=${nowS}s: ${String(error)}`);
+    }
+    if (next.status === 'error') throw new SimulationError(`${actor.address} failed at t=${nowS}s: ${String(next.error)}`);
+    LocalStates.check(from.snapshot, next, actor.address);
+    const effects: Effect[] = [];
+    for (const action of recorded) {
+      if (action.type === 'xstate.emit') effects.push({ kind: 'emit', event: this.#events.intern(action.params!.event) });
+      else if (action.type === 'xstate.raise' && typeof action.params?.delay === 'number') {
+        const delayS = action.params.delay / 1000;
+        if (!Number.isInteger(delayS) || delayS < 0) throw new AgendaError(`${actor.address}: delay ${action.params.delay} ms is not a whole number of seconds`);
+        const scheduled = this.#events.intern(action.params.event);
+        effects.push({ kind: 'schedule', event: scheduled, delayS, timer: action.params.id ?? scheduled.event.type });
+      } else if (action.type === 'xstate.cancel') effects.push({ kind: 'cancel', timer: action.params!.sendId! });
+      else if (!isImmediate(action)) throw new SimulationError(`${actor.address}: action ${action.type} is not one the explorer knows how to replay`);
+    }
+    return { next: this.#locals.intern(actor.kind, next), effects };
+  }
+}
