@@ -22,10 +22,10 @@ export function runTsx(script: string, args: readonly string[], options: ChildOp
   return runNode([...(options.nodeFlags ?? []), '--import', 'tsx', script, ...args], options.timeoutMs);
 }
 
-export function runNode(args: readonly string[], timeoutMs: number): Promise<ChildRun> {
+export function runNode(args: readonly string[], timeoutMs: number, env: Readonly<Record<string, string>> = {}): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs });
+    const child = spawn(process.execPath, args, { cwd: process.cwd(), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));

@@ -5,9 +5,11 @@
  * reports/out/bench.json.
  *
  *   npm run bench                                 every section
- *   npm run bench -- --only simulator,scaling     some sections (the others are null)
+ *   npm run bench -- --only simulator,scaling     some sections again; the others are kept
+ *                                                from the report already at --out, if any
  *   npm run bench -- --runs 100 --out file.json
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchTable } from './benchTable.ts';
@@ -35,6 +37,29 @@ function chosenSections(only: string | undefined): Set<Section> {
   return new Set(names as Section[]);
 }
 
+type Measured = Pick<BenchReport, 'simulator' | 'runsPerSecond' | 'runsPerSecondDetail' | 'incidentRunsPerSecond' | 'counterexamples' | 'scaling' | 'parallel'>;
+
+const NOTHING_MEASURED: Measured = {
+  simulator: null,
+  runsPerSecond: null,
+  runsPerSecondDetail: null,
+  incidentRunsPerSecond: null,
+  counterexamples: null,
+  scaling: null,
+  parallel: null,
+};
+
+/** The sections of an earlier report at `file`, to keep when only some are measured again. */
+function earlierSections(file: string): Measured {
+  if (!existsSync(file)) return NOTHING_MEASURED;
+  try {
+    const earlier = JSON.parse(readFileSync(file, 'utf8')) as Partial<Measured>;
+    return Object.fromEntries(Object.keys(NOTHING_MEASURED).map((key) => [key, earlier[key as keyof Measured] ?? null])) as unknown as Measured;
+  } catch {
+    return NOTHING_MEASURED;
+  }
+}
+
 function progress(message: string): void {
   process.stderr.write(`bench: ${message}\n`);
 }
@@ -51,13 +76,7 @@ async function main(): Promise<void> {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
     loadAverage: { start: round(loadavg()[0]!, 2), end: null },
-    simulator: null,
-    runsPerSecond: null,
-    runsPerSecondDetail: null,
-    incidentRunsPerSecond: null,
-    counterexamples: null,
-    scaling: null,
-    parallel: null,
+    ...(values.only === undefined ? NOTHING_MEASURED : earlierSections(out)),
   };
   if (sections.has('simulator')) {
     progress('simulator throughput against raw XState');

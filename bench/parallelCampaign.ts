@@ -3,8 +3,8 @@
  * command line each running one shard on one worker thread (`check --shard i/N --workers 1`),
  * the wall clock running from the first spawn to the last exit; and as one process with the
  * campaign's own pool of N worker threads (`check --workers N`). The campaign is the CLI's
- * default: DEFAULT_CONFIG, seed 20090313, each property's own run count. Each way is timed
- * twice and the faster kept.
+ * default: DEFAULT_CONFIG, seed 20090313, each property's own run count, and a regression
+ * database of its own that starts empty. Each way is timed twice and the faster kept.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -25,19 +25,23 @@ interface ShardOutcome {
   readonly matches: boolean;
 }
 
-function runCheck(shard: { index: number; count: number }, threads: number, out: string): Promise<ShardOutcome> {
+/** One `check` process; `regressions` is the campaign's own, empty, regression database (every try does the same work). */
+function runCheck(shard: { index: number; count: number }, threads: number, out: string, regressions: string): Promise<ShardOutcome> {
   const name = `shard-${shard.index}-of-${shard.count}-threads-${threads}`;
   const args = ['bin/fabric-verify.js', 'check', '--seed', String(DEFAULT_SEED), '--shard', `${shard.index}/${shard.count}`, '--workers', String(threads), '--out', join(out, name), '--json'];
-  return runNode(args, SHARD_TIMEOUT_MS).then((run) => {
+  return runNode(args, SHARD_TIMEOUT_MS, { FV_REGRESSIONS: regressions }).then((run) => {
     if (run.code === null || !FINISHED.has(run.code)) throw new Error(`check ${args.slice(2).join(' ')} exited ${run.code}: ${run.stderr.trim().split('\n').slice(-5).join('\n')}`);
     const summary = JSON.parse(run.stdout) as CampaignSummary;
     return { run, tasks: summary.properties.length, matches: summary.properties.every((p) => p.matches) };
   });
 }
 
+let campaigns = 0;
+
 async function campaignOn(processes: number, threads: number, out: string): Promise<{ wallMs: number; shards: ShardOutcome[] }> {
+  const regressions = join(out, `regressions-${++campaigns}`);
   const started = performance.now();
-  const shards = await Promise.all(Array.from({ length: processes }, (_, i) => runCheck({ index: i + 1, count: processes }, threads, out)));
+  const shards = await Promise.all(Array.from({ length: processes }, (_, i) => runCheck({ index: i + 1, count: processes }, threads, out, regressions)));
   return { wallMs: performance.now() - started, shards };
 }
 

@@ -22,6 +22,18 @@ export interface Counterexample {
   readonly shrinks: number;
   readonly violation: Violation;
   readonly scenario: Scenario;
+  /** Set when an exhaustive exploration found it (`fabric-verify explore`; then `seed` is 0 and `path` empty). */
+  readonly exhaustive?: ExhaustiveOrigin;
+}
+
+/** The bound an exhaustive exploration searched, breadth-first, and where in it the counterexample lies. */
+export interface ExhaustiveOrigin {
+  readonly maxFaults: number;
+  readonly horizonS: number;
+  readonly granularityS: number;
+  readonly settleS: number;
+  /** The choice point whose stretch showed the violation (its time is depth × granularityS). */
+  readonly depth: number;
 }
 
 const counterexampleSchema = v.strictObject({
@@ -33,6 +45,15 @@ const counterexampleSchema = v.strictObject({
   shrinks: v.pipe(v.number(), v.integer(), v.minValue(0)),
   violation: v.strictObject({ atS: v.pipe(v.number(), v.minValue(0)), expected: v.string(), seen: v.string() }),
   scenario: scenarioSchema,
+  exhaustive: v.optional(
+    v.strictObject({
+      maxFaults: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      horizonS: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      granularityS: v.pipe(v.number(), v.integer(), v.minValue(1)),
+      settleS: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      depth: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    }),
+  ),
 });
 
 /** Parse a counterexample file's contents; throws InputError naming every bad field. */

@@ -52,6 +52,31 @@ export interface PropertySummary {
   /** For a clean `holds`: after N clean runs, one run breaks it with chance below about 3/N (95%). */
   readonly failureRateBelow: number | null;
   readonly counterexample: CounterexampleSummary | null;
+  /** How the verdict was reached: `random` runs (fast-check; the meaning when absent) or an `exhaustive` exploration of a bound. */
+  readonly method?: 'random' | 'exhaustive';
+  /** For `exhaustive`: the bound explored and how much of it the search covered; absent or null otherwise. */
+  readonly bound?: ExploredBoundSummary | null;
+}
+
+/** The bound an exhaustive verdict holds for (`fabric-verify explore`). */
+export interface ExploredBoundSummary {
+  /** K: faults per schedule at most. */
+  readonly maxFaults: number;
+  /** T: the last time a fault may be injected. */
+  readonly horizonS: number;
+  /** G: the grid of times a fault may be injected at. */
+  readonly granularityS: number;
+  /** Every run goes on this long after T. */
+  readonly settleS: number;
+  /** Whether the whole bound was explored (a `holds` says something only then). */
+  readonly complete: boolean;
+  /** Fault schedules of the bound covered. */
+  readonly schedules: number;
+  readonly distinctStates: number;
+  /** The deepest choice point reached. */
+  readonly depth: number;
+  /** Whether interchangeable servers were merged (a heuristic reduction; see explore/search/symmetry.ts). */
+  readonly symmetry: boolean;
 }
 
 export interface RecoverySummary {

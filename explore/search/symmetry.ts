@@ -1,0 +1,164 @@
+/**
+ * Symmetry reduction over interchangeable servers: servers with the same fault domain, update
+ * domain and capacity are alike in the fabric's description, so a state and the same state
+ * with two of them swapped (their ids renamed everywhere: local states, pending events,
+ * timers, the hypothesis's memory) are merged. The key of a state is the least hash over
+ * every renaming of its class members (the orbit's minimum, so it does not depend on which
+ * member of the orbit was met first); a fault is not injected on a server when the state is
+ * unchanged by swapping that server with an earlier one of its class (the other branch would
+ * be merged anyway).
+ *
+ * A heuristic, not a proof: placement breaks ties by server order (model/placement.ts), so
+ * two swapped states can differ in which of two equally loaded servers the controller fills
+ * next. Counterexamples stay real (every one is simulated again); a `holds` found with
+ * symmetry is a `holds` of the reduced space. The tests compare verdicts with and without it.
+ */
+import type { Fault } from '../../model/faultSchedule.ts';
+import { serverAddress } from '../../model/simulator/addresses.ts';
+import type { ComposedState } from '../engine/composedState.ts';
+import { type FabricModel, buildFabricModel } from '../engine/fabricModel.ts';
+import type { ExplorationSpace } from '../space/explorationSpace.ts';
+import { type Hash64, hashInts } from './hash64.ts';
+
+/** Beyond this many renamings per state the reduction costs more than it saves. */
+const MAX_RENAMINGS = 120;
+const PER_PENDING = 6;
+
+export interface SymmetryReduction {
+  readonly model: FabricModel;
+  /** Groups of interchangeable server ids (two or more each). */
+  readonly classes: readonly (readonly string[])[];
+  readonly renamings: number;
+  key(state: ComposedState, faults: readonly Fault[]): Hash64;
+  representatives(state: ComposedState, faults: readonly Fault[], allowed: readonly number[]): readonly number[];
+}
+
+function permutations<T>(items: readonly T[]): T[][] {
+  if (items.length <= 1) return [[...items]];
+  return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+}
+
+/** Interchangeable servers: same fault domain, update domain and capacity. */
+export function serverClasses(space: ExplorationSpace): string[][] {
+  const groups = new Map<string, string[]>();
+  for (const s of space.scenario.topology.servers) {
+    const key = `${s.faultDomain}/${s.updateDomain}/${s.capacity}`;
+    groups.set(key, [...(groups.get(key) ?? []), s.id]);
+  }
+  return [...groups.values()].filter((g) => g.length >= 2);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+interface Renaming {
+  readonly ids: ReadonlyMap<string, string>;
+  readonly actors: Int32Array;
+  readonly pattern: RegExp | null;
+  readonly locals: number[];
+  readonly events: number[];
+  readonly texts: Map<string, number>;
+  /** Alphabet index → alphabet index of the renamed fault. */
+  readonly faults: Int32Array;
+}
+
+/** Null when the space has no interchangeable servers, or their ids could be mistaken for other names. */
+export function symmetryReduction(space: ExplorationSpace, model: FabricModel = buildFabricModel(space.scenario)): SymmetryReduction | null {
+  const classes = serverClasses(space);
+  if (classes.length === 0) return null;
+  const otherNames = new Set(space.scenario.topology.apps.flatMap((a) => [a.id, ...a.roles.map((r) => r.id)]));
+  if (classes.flat().some((id) => otherNames.has(id) || /^\d+$/.test(id))) return null;
+  let group: Map<string, string>[] = [new Map()];
+  for (const members of classes) {
+    group = group.flatMap((partial) => permutations(members).map((order) => new Map([...partial, ...members.map((id, i): [string, string] => [id, order[i]!])])));
+    if (group.length > MAX_RENAMINGS) return null;
+  }
+  const names = new Map<string, number>();
+  const nameOf = (text: string): number => {
+    let id = names.get(text);
+    if (id === undefined) {
+      id = names.size;
+      names.set(text, id);
+    }
+    return id;
+  };
+  const labels = new Map(space.alphabet.map((choice, i) => [choice.label, i]));
+  const renamings: Renaming[] = group.map((ids) => {
+    const moved = [...ids].filter(([from, to]) => from !== to);
+    const pattern = moved.length === 0 ? null : new RegExp(`(?<![\\w.-])(${moved.map(([from]) => escape(from)).join('|')})(?![\\w.-])`, 'g');
+    const actors = Int32Array.from(model.actors, (_, i) => i);
+    for (const [from, to] of moved) actors[model.indexOf.get(serverAddress(from))!] = model.indexOf.get(serverAddress(to))!;
+    const rename = (text: string) => (pattern ? text.replace(pattern, (id) => ids.get(id)!) : text);
+    const faults = Int32Array.from(space.alphabet, (choice, i) => labels.get(rename(choice.label)) ?? i);
+    return { ids, actors, pattern, locals: [], events: [], texts: new Map(), faults };
+  });
+  const renameText = (r: Renaming, text: string) => (r.pattern ? text.replace(r.pattern, (id) => r.ids.get(id)!) : text);
+  const textId = (r: Renaming, text: string): number => {
+    let id = r.texts.get(text);
+    if (id === undefined) {
+      id = nameOf(`t|${renameText(r, text)}`);
+      r.texts.set(text, id);
+    }
+    return id;
+  };
+  let row = new Int32Array(256);
+
+  const hashUnder = (r: Renaming, state: ComposedState, faults: readonly Fault[]): Hash64 => {
+    const { locals, pending } = state;
+    const length = locals.length + 2 + pending.length * PER_PENDING + 1;
+    if (length > row.length) row = new Int32Array(length * 2);
+    for (let a = 0; a < locals.length; a++) {
+      const local = locals[a]!;
+      let id = r.locals[local];
+      if (id === undefined) {
+        id = nameOf(`l|${renameText(r, model.locals.byId(local).fingerprint)}`);
+        r.locals[local] = id;
+      }
+      row[r.actors[a]!] = id;
+    }
+    let i = locals.length;
+    row[i++] = pending.length;
+    for (const p of pending) {
+      let event = r.events[p.event.id];
+      if (event === undefined) {
+        event = nameOf(`e|${renameText(r, p.event.key)}`);
+        r.events[p.event.id] = event;
+      }
+      row[i++] = p.atS - state.nowS;
+      row[i++] = p.band;
+      row[i++] = r.actors[p.to]!;
+      row[i++] = p.from === 'fault' ? -1 : p.from === 'timer' ? -2 : r.actors[model.indexOf.get(p.from)!]!;
+      row[i++] = event;
+      row[i++] = p.timer === null ? -1 : textId(r, p.timer);
+    }
+    row[i++] = faults.length;
+    row[i++] = space.restriction ? textId(r, space.restriction.memory(faults)) : -1;
+    return hashInts(row, i);
+  };
+
+  const before = (a: Hash64, b: Hash64) => a.high < b.high || (a.high === b.high && a.low < b.low);
+  const same = (a: Hash64, b: Hash64) => a.high === b.high && a.low === b.low;
+
+  return {
+    model,
+    classes,
+    renamings: renamings.length,
+    key(state, faults) {
+      let least = hashUnder(renamings[0]!, state, faults);
+      for (let g = 1; g < renamings.length; g++) {
+        const h = hashUnder(renamings[g]!, state, faults);
+        if (before(h, least)) least = h;
+      }
+      return least;
+    },
+    representatives(state, faults, allowed) {
+      const itself = hashUnder(renamings[0]!, state, faults);
+      const unchangedBy = renamings.filter((r, g) => g > 0 && same(hashUnder(r, state, faults), itself));
+      if (unchangedBy.length === 0) return allowed;
+      const offered = new Set(allowed);
+      // Keep a fault unless a renaming that leaves the state as it is turns it into an earlier allowed one.
+      return allowed.filter((c) => !unchangedBy.some((r) => r.faults[c]! < c && offered.has(r.faults[c]!)));
+    },
+  };
+}
