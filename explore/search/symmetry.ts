@@ -1,20 +1,21 @@
 /**
- * Symmetry reduction over interchangeable servers: servers with the same fault domain, update
- * domain and capacity are alike in the fabric's description, so a state and the same state
- * with two of them swapped (their ids renamed everywhere: local states, pending events,
- * timers, the hypothesis's memory) are merged. The key of a state is the least hash over
- * every renaming of its class members (the orbit's minimum, so it does not depend on which
- * member of the orbit was met first); a fault is not injected on a server when the state is
- * unchanged by swapping that server with an earlier one of its class (the other branch would
- * be merged anyway).
+ * Symmetry reduction over interchangeable servers and apps: servers with the same fault
+ * domain, update domain and capacity are alike in the fabric's description, and so are apps
+ * with the same roles. A state and the same state with such servers (and apps) swapped, their
+ * names renamed everywhere (local states, pending events, timers, the hypothesis's memory),
+ * are merged. The key of a state is the least hash over every renaming (the orbit's minimum,
+ * so it does not depend on which member of the orbit was met first); a fault is not injected
+ * on a server when the state is unchanged by a renaming that takes it to an earlier one (that
+ * branch would be merged anyway). Fingerprints are compared in a canonical form (object keys
+ * sorted, the controller's server views sorted by id) so that renamed maps compare equal.
  *
- * A heuristic, not a proof: placement breaks ties by server order (model/placement.ts), so
- * two swapped states can differ in which of two equally loaded servers the controller fills
- * next. Counterexamples stay real (every one is simulated again); a `holds` found with
- * symmetry is a `holds` of the reduced space. The tests compare verdicts with and without it.
+ * A heuristic, not a proof: placement breaks ties by server order (model/placement.ts) and
+ * the controller walks its maps in insertion order, so two merged states can differ in which
+ * of two equal servers the controller fills next, or which instance it queues first.
+ * Counterexamples stay real (every one is simulated again); a `holds` with symmetry is a
+ * `holds` of the reduced space. The tests compare verdicts with and without it.
  */
 import type { Fault } from '../../model/faultSchedule.ts';
-import { serverAddress } from '../../model/simulator/addresses.ts';
 import type { ComposedState } from '../engine/composedState.ts';
 import { type FabricModel, buildFabricModel } from '../engine/fabricModel.ts';
 import type { ExplorationSpace } from '../space/explorationSpace.ts';
@@ -26,8 +27,8 @@ const PER_PENDING = 6;
 
 export interface SymmetryReduction {
   readonly model: FabricModel;
-  /** Groups of interchangeable server ids (two or more each). */
-  readonly classes: readonly (readonly string[])[];
+  /** Groups of interchangeable server ids, and of app ids (two or more each). */
+  readonly classes: { readonly servers: readonly (readonly string[])[]; readonly apps: readonly (readonly string[])[] };
   readonly renamings: number;
   key(state: ComposedState, faults: readonly Fault[]): Hash64;
   representatives(state: ComposedState, faults: readonly Fault[], allowed: readonly number[]): readonly number[];
@@ -38,14 +39,33 @@ function permutations<T>(items: readonly T[]): T[][] {
   return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
 }
 
-/** Interchangeable servers: same fault domain, update domain and capacity. */
-export function serverClasses(space: ExplorationSpace): string[][] {
+function classesBy<T>(items: readonly T[], id: (item: T) => string, key: (item: T) => string): string[][] {
   const groups = new Map<string, string[]>();
-  for (const s of space.scenario.topology.servers) {
-    const key = `${s.faultDomain}/${s.updateDomain}/${s.capacity}`;
-    groups.set(key, [...(groups.get(key) ?? []), s.id]);
-  }
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), id(item)]);
   return [...groups.values()].filter((g) => g.length >= 2);
+}
+
+/** Interchangeable servers (same fault domain, update domain and capacity), then interchangeable apps (same roles). */
+export function symmetryClasses(space: ExplorationSpace): { readonly servers: string[][]; readonly apps: string[][] } {
+  const { servers, apps } = space.scenario.topology;
+  return {
+    servers: classesBy(servers, (s) => s.id, (s) => `${s.faultDomain}/${s.updateDomain}/${s.capacity}`),
+    apps: classesBy(apps, (a) => a.id, (a) => JSON.stringify(a.roles)),
+  };
+}
+
+/** JSON with object keys sorted and the controller's server views (objects with a server `id`) sorted by it. */
+function canonicalJson(value: unknown, serverIds: ReadonlySet<string>): string {
+  const canonical = (v: unknown): unknown => {
+    if (Array.isArray(v)) {
+      const items = v.map(canonical);
+      const byId = items.every((x) => typeof x === 'object' && x !== null && serverIds.has((x as { id?: string }).id ?? ''));
+      return byId && items.length > 1 ? [...items].sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1)) : items;
+    }
+    if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]));
+    return v;
+  };
+  return JSON.stringify(canonical(value));
 }
 
 function escape(text: string): string {
@@ -65,21 +85,24 @@ interface Renaming {
 
 /** Null when the space has no interchangeable servers, or their ids could be mistaken for other names. */
 export function symmetryReduction(space: ExplorationSpace, model: FabricModel = buildFabricModel(space.scenario)): SymmetryReduction | null {
-  const classes = serverClasses(space);
-  if (classes.length === 0) return null;
-  const otherNames = new Set(space.scenario.topology.apps.flatMap((a) => [a.id, ...a.roles.map((r) => r.id)]));
-  if (classes.flat().some((id) => otherNames.has(id) || /^\d+$/.test(id))) return null;
+  const classes = symmetryClasses(space);
+  if (classes.servers.length === 0 && classes.apps.length === 0) return null;
+  // Names are renamed as words of text: every name must be told apart from every other.
+  const { servers, apps } = space.scenario.topology;
+  const names = [...servers.map((s) => s.id), ...apps.map((a) => a.id), ...new Set(apps.flatMap((a) => a.roles.map((r) => r.id)))];
+  if (new Set(names).size !== names.length || names.some((n) => /^\d+$/.test(n) || !/^[\w-]+$/.test(n))) return null;
+  const serverIds = new Set(servers.map((s) => s.id));
   let group: Map<string, string>[] = [new Map()];
-  for (const members of classes) {
+  for (const members of [...classes.servers, ...classes.apps]) {
     group = group.flatMap((partial) => permutations(members).map((order) => new Map([...partial, ...members.map((id, i): [string, string] => [id, order[i]!])])));
     if (group.length > MAX_RENAMINGS) return null;
   }
-  const names = new Map<string, number>();
+  const table = new Map<string, number>();
   const nameOf = (text: string): number => {
-    let id = names.get(text);
+    let id = table.get(text);
     if (id === undefined) {
-      id = names.size;
-      names.set(text, id);
+      id = table.size;
+      table.set(text, id);
     }
     return id;
   };
@@ -87,9 +110,9 @@ export function symmetryReduction(space: ExplorationSpace, model: FabricModel = 
   const renamings: Renaming[] = group.map((ids) => {
     const moved = [...ids].filter(([from, to]) => from !== to);
     const pattern = moved.length === 0 ? null : new RegExp(`(?<![\\w.-])(${moved.map(([from]) => escape(from)).join('|')})(?![\\w.-])`, 'g');
-    const actors = Int32Array.from(model.actors, (_, i) => i);
-    for (const [from, to] of moved) actors[model.indexOf.get(serverAddress(from))!] = model.indexOf.get(serverAddress(to))!;
     const rename = (text: string) => (pattern ? text.replace(pattern, (id) => ids.get(id)!) : text);
+    // Actors move with their names: server:a1 ↔ server:a2, instance:pair/web/0 ↔ instance:twin/web/0.
+    const actors = Int32Array.from(model.actors, (actor, i) => model.indexOf.get(rename(actor.address)) ?? i);
     const faults = Int32Array.from(space.alphabet, (choice, i) => labels.get(rename(choice.label)) ?? i);
     return { ids, actors, pattern, locals: [], events: [], texts: new Map(), faults };
   });
@@ -112,7 +135,9 @@ export function symmetryReduction(space: ExplorationSpace, model: FabricModel = 
       const local = locals[a]!;
       let id = r.locals[local];
       if (id === undefined) {
-        id = nameOf(`l|${renameText(r, model.locals.byId(local).fingerprint)}`);
+        const { kind, snapshot } = model.locals.byId(local);
+        const context = Object.fromEntries(Object.entries(snapshot.context as object).filter(([k]) => k !== 'time' && k !== 'fabric' && k !== 'timings'));
+        id = nameOf(`l|${kind}|${snapshot.status}|${renameText(r, canonicalJson([snapshot.value, context], serverIds))}`);
         r.locals[local] = id;
       }
       row[r.actors[a]!] = id;
@@ -122,7 +147,7 @@ export function symmetryReduction(space: ExplorationSpace, model: FabricModel = 
     for (const p of pending) {
       let event = r.events[p.event.id];
       if (event === undefined) {
-        event = nameOf(`e|${renameText(r, p.event.key)}`);
+        event = nameOf(`e|${renameText(r, canonicalJson(p.event.event, serverIds))}`);
         r.events[p.event.id] = event;
       }
       row[i++] = p.atS - state.nowS;

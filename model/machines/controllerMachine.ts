@@ -8,7 +8,7 @@
 import { and, assign, enqueueActions, not, setup } from 'xstate';
 import { type FabricIndex, type ServerView, planHealing, withServer, faultDomainHealth, healingView } from '../controllerView.ts';
 import { healingPolicyDefinition } from '../healingPolicies/registry.ts';
-import { type WorkItem, everyDomainLooksDead } from '../healingView.ts';
+import type { WorkItem } from '../healingView.ts';
 import type { SimulatedTime } from '../simulatedTime.ts';
 import type { ControllerPolicy, HealingPolicy, ManagementLane } from '../policy.ts';
 import type { Timings } from '../timings.ts';
@@ -129,7 +129,8 @@ export const controllerMachine = setup({
       planHealing(context).chosen === 0,
     healingMemoryStale: ({ context }) => refreshedMemory(context) !== context.healingMemory,
     managementHasOwnLane: ({ context }) => context.management === 'own-lane',
-    everyDomainLooksDead: ({ context }) => everyDomainLooksDead(faultDomainHealth(context.servers, context.fabric.faultDomains)),
+    // Every domain dark is every server dark: checked server by server, it stops at the first that answers.
+    everyDomainLooksDead: ({ context }) => context.servers.length > 0 && context.servers.every((s) => s.status === 'suspect' || s.status === 'dead'),
     honoursBlackouts: ({ context }) => healingPolicyDefinition(context.healing.kind).honoursBlackouts,
     ownLaneFree: ({ context }) => context.ownLaneServing === null && context.ownLane.length > 0,
   },
