@@ -58,6 +58,13 @@ export { writeCounterexample, readCounterexample } from './properties/counterexa
 export { replayCounterexample, type Replay } from './properties/replay.ts';
 export { firstUnneededFault } from './properties/minimality.ts';
 
+// Exhaustive exploration of a small fabric (`fabric-verify explore`): every schedule of a bound.
+export { planExploration, wholeSpace, type ExplorationPlan, type BoundOverrides } from './explore/planExploration.ts';
+export { runExploration, type ExploreRun, type ExploredVerdict } from './explore/runExploration.ts';
+export { breadthFirst, type SearchResult, type Finding } from './explore/search/breadthFirst.ts';
+export { readExploreConfig, type ExploreConfig } from './explore/readExploreConfig.ts';
+export type { ExplorationBound } from './explore/space/explorationBound.ts';
+
 // Questions properties ask of a trace.
 export {
   appIntervals,

@@ -9,6 +9,7 @@
  *                                                from the report already at --out, if any
  *   npm run bench -- --runs 100 --out file.json
  */
+import { measureExplore } from './explore.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -23,7 +24,7 @@ import { round } from './stats.ts';
 import { judgeTargets } from './targets.ts';
 import { writeJsonAtomically } from './writeJsonAtomically.ts';
 
-const SECTIONS = ['simulator', 'runs', 'counterexamples', 'scaling', 'parallel'] as const;
+const SECTIONS = ['simulator', 'runs', 'counterexamples', 'scaling', 'parallel', 'explore'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const DEFAULT_OUT = 'reports/out/bench.json';
@@ -37,7 +38,7 @@ function chosenSections(only: string | undefined): Set<Section> {
   return new Set(names as Section[]);
 }
 
-type Measured = Pick<BenchReport, 'simulator' | 'runsPerSecond' | 'runsPerSecondDetail' | 'incidentRunsPerSecond' | 'counterexamples' | 'scaling' | 'parallel'>;
+type Measured = Pick<BenchReport, 'simulator' | 'runsPerSecond' | 'runsPerSecondDetail' | 'incidentRunsPerSecond' | 'counterexamples' | 'scaling' | 'parallel' | 'explore'>;
 
 const NOTHING_MEASURED: Measured = {
   simulator: null,
@@ -47,6 +48,7 @@ const NOTHING_MEASURED: Measured = {
   counterexamples: null,
   scaling: null,
   parallel: null,
+  explore: null,
 };
 
 /** The sections of an earlier report at `file`, to keep when only some are measured again. */
@@ -101,6 +103,11 @@ async function main(): Promise<void> {
   if (sections.has('parallel')) {
     progress('default campaign on one worker, then on every core');
     report = { ...report, parallel: await measureParallelCampaign() };
+  }
+
+  if (sections.has('explore')) {
+    progress('exhaustive exploration of examples/small.json, K = 2');
+    report = { ...report, explore: measureExplore() };
   }
 
   report = { ...report, loadAverage: { ...report.loadAverage, end: round(loadavg()[0]!, 2) } };

@@ -2,6 +2,7 @@
  * What `npm run bench` measures, as data: the shape of reports/out/bench.json. Each section
  * is null when it was not run (`--only`).
  */
+import type { ExploreBench } from './explore.ts';
 import type { ScalingPoint } from './scalingPoint.ts';
 
 export interface LatencyMs {
@@ -77,4 +78,6 @@ export interface BenchReport {
   readonly counterexamples: readonly CounterexampleTiming[] | null;
   readonly scaling: readonly ScalingPoint[] | null;
   readonly parallel: ParallelCampaign | null;
+  /** Exhaustive exploration of the small config (explore/). */
+  readonly explore: ExploreBench | null;
 }

@@ -15,6 +15,7 @@ const empty: BenchReport = {
   counterexamples: null,
   scaling: null,
   parallel: null,
+  explore: null,
 };
 
 const point = (servers: number, nsPerEvent: number, wallMs: number, heapMB: number) => ({

@@ -2,6 +2,7 @@
  * The issue's performance targets, judged against a report. A benchmark measures; these say
  * how far each figure is from its target, they assert nothing.
  */
+import { EXPLORE_TARGETS } from './explore.ts';
 import type { BenchReport } from './report.ts';
 
 export interface TargetResult {
@@ -58,5 +59,9 @@ export function judgeTargets(report: BenchReport): TargetResult[] {
       Math.max(parallel?.speedup ?? 0, parallel?.poolSpeedup ?? 0) >= 1.7,
     ),
   );
+
+  const explore = report.explore?.space;
+  results.push(judge('exhaustive: ≥ 10,000 distinct states/s on one core', explore ? `${explore.statesPerSecond.toLocaleString('en-US')}/s` : null, !!explore && explore.statesPerSecond >= EXPLORE_TARGETS.statesPerSecond));
+  results.push(judge('exhaustive: the whole K=2 space of the small config in < 60 s', explore ? `${(explore.coldMs / 1000).toFixed(2)} s, ${explore.distinctStates.toLocaleString('en-US')} states` : null, !!explore && explore.complete && explore.coldMs < EXPLORE_TARGETS.wholeK2Ms));
   return results;
 }

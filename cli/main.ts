@@ -7,6 +7,7 @@ import { EXIT_BAD_INPUT, EXIT_OK, EXIT_VERDICT_MISMATCH } from './exitCodes.ts';
 import { replayCommand } from './replayCommand.ts';
 import { checkCommand } from './checkCommand.ts';
 import { sweepCommand } from './sweepCommand.ts';
+import { exploreCommand } from './exploreCommand.ts';
 import { mergeCommand } from './mergeCommand.ts';
 import { propertyIds, seedValue, shardValue, wholeNumber } from './options.ts';
 
@@ -69,6 +70,27 @@ export function buildProgram(write: (text: string) => void): Command {
     .option('--json', 'print the summary on stdout')
     .action((options) => {
       const outcome = sweepCommand(options, interruptedFlag());
+      write(`${outcome.output}\n`);
+      process.exitCode = outcome.exitCode;
+    });
+
+  program
+    .command('explore')
+    .description('check the catalog exhaustively on a small fabric: every fault schedule of a bound, the shortest counterexamples')
+    .requiredOption('--config <file>', 'a config with an explore section (examples/small.json)')
+    .option('--faults <k>', 'at most K faults per schedule (default: the config\'s maxFaults)', wholeNumber('--faults', 0))
+    .option('--horizon <t>', 'faults at times up to T seconds (default: the config\'s horizonS)', wholeNumber('--horizon', 0))
+    .option('--granularity <g>', 'on a grid of G seconds (default: the config\'s granularityS)', wholeNumber('--granularity', 1))
+    .option('--property <id>', 'explore only this property (repeatable)', propertyIds)
+    .option('--symmetry', 'merge states that differ only by interchangeable servers and apps (a heuristic reduction)')
+    .option('--agreement', 'also run random testing of the same spaces and compare verdicts and counterexample sizes')
+    .option('--runs <n>', 'random runs per property for --agreement', wholeNumber('--runs', 1))
+    .option('--seed <s>', 'the seed of --agreement\'s random testing', seedValue)
+    .option('--max-states <n>', 'stop a search after storing this many states (it is then reported incomplete)', wholeNumber('--max-states', 1))
+    .option('--out <dir>', 'report folder', 'reports/out')
+    .option('--json', 'print summary.json on stdout')
+    .action((options) => {
+      const outcome = exploreCommand(options, interruptedFlag());
       write(`${outcome.output}\n`);
       process.exitCode = outcome.exitCode;
     });

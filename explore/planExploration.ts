@@ -111,3 +111,17 @@ export function planExploration(section: ExploreSection, name: string, overrides
   }
   return { bound, spaces: [...groups.values()].map((g) => ({ ...g.space, properties: g.properties })), notExplored };
 }
+
+/**
+ * The config's own state space: every fault it allows, under its own policy, no hypothesis,
+ * states merged; the stretch-scope properties that apply checked on it. What the benchmark
+ * measures (`bench/explore.ts`): the fabric's reachable states, whatever the properties.
+ */
+export function wholeSpace(section: ExploreSection, name: string, overrides: BoundOverrides = {}): ExplorationSpace {
+  const plan = planExploration(section, name, overrides);
+  const kinds: FaultKind[] = ['crash', 'heartbeat-loss', 'rack-failure', 'network-degradation', 'upgrade-start', 'management-request'];
+  const topology = section.topology as Topology;
+  const scenario: Scenario = { name: `${name} (exhaustive)`, topology, policy: section.policy as ControllerPolicy, timings: section.timings, faults: [], horizonS: plan.bound.horizonS + plan.bound.settleS };
+  const properties = plan.spaces.filter((s) => s.scope === 'stretch' && JSON.stringify(s.scenario.policy) === JSON.stringify(scenario.policy) && s.restriction === null).flatMap((s) => s.properties);
+  return { label: `${section.policy.healing.kind}; every fault allowed; states merged`, scenario, alphabet: faultAlphabet(section, topology, kinds), restriction: null, bound: plan.bound, scope: 'stretch', properties };
+}

@@ -4,6 +4,7 @@
  * for every schedule of the bound when the search covered it whole.
  */
 import type { Expectation } from '../properties/propertyDefinition.ts';
+import { type FabricModel, buildFabricModel } from './engine/fabricModel.ts';
 import { type ExhaustiveCounterexample, exhaustiveCounterexample } from './exhaustiveCounterexample.ts';
 import type { ExplorationPlan, NotExplored } from './planExploration.ts';
 import { type Finding, type SearchOptions, type SearchResult, breadthFirst } from './search/breadthFirst.ts';
@@ -47,17 +48,30 @@ export interface ExploreOptions extends Pick<SearchOptions, 'maxStates' | 'shoul
 
 export function runExploration(plan: ExplorationPlan, options: ExploreOptions = {}): ExploreRun {
   const started = performance.now();
+  // Searches under the same policy share a model: its local states and remembered transitions.
+  const models = new Map<string, FabricModel>();
+  const modelFor = (space: ExplorationSpace): FabricModel => {
+    const key = JSON.stringify(space.scenario);
+    let model = models.get(key);
+    if (model === undefined) {
+      model = buildFabricModel(space.scenario);
+      models.set(key, model);
+    }
+    return model;
+  };
   const spaces: SpaceRun[] = [];
   const verdicts: ExploredVerdict[] = [];
   for (const [index, space] of plan.spaces.entries()) {
     if (options.shouldStop?.()) break;
     options.onSpace?.(space, index, plan.spaces.length);
-    const reduction = options.symmetry && space.scope === 'stretch' ? symmetryReduction(space) : null;
+    const model = modelFor(space);
+    const reduction = options.symmetry && space.scope === 'stretch' ? symmetryReduction(space, model) : null;
     const search = breadthFirst(space, {
       ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
       ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
       ...(options.stepLimit === undefined ? {} : { stepLimit: options.stepLimit }),
-      ...(reduction ? { model: reduction.model, key: reduction.key, representatives: reduction.representatives } : {}),
+      model,
+      ...(reduction ? { key: reduction.key, representatives: reduction.representatives } : {}),
     });
     const run = { space, search };
     spaces.push(run);

@@ -11,6 +11,7 @@ import { InputError } from '../model/inputError.ts';
 import { readInputDocument } from '../model/inputFile.ts';
 import { issuesOf } from '../model/scenarioSchema.ts';
 import { catalog } from './catalog/index.ts';
+import { exploreSectionSchema } from '../explore/exploreConfig.ts';
 
 const propertyId = v.pipe(
   v.string(),
@@ -46,6 +47,8 @@ export const campaignConfigSchema = v.strictObject({
   sweep: v.optional(sweepSchema),
   /** The regression database folder (default .fabric-verify/counterexamples), relative to the working directory. */
   regressions: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(4096))),
+  /** The fabric and bound `fabric-verify explore` checks exhaustively (explore/exploreConfig.ts). */
+  explore: v.optional(exploreSectionSchema),
 });
 
 export type CampaignConfig = v.InferOutput<typeof campaignConfigSchema>;

@@ -146,7 +146,74 @@ export interface CampaignSummary {
   readonly sweep: SweepSummary | null;
   /** `check` only: the stored counterexamples replayed before the runs, and the ones added. */
   readonly regressions?: RegressionSummary | null;
+  /** `explore` only: what each exhaustive search did. */
+  readonly exploration?: ExplorationSummary | null;
   /** Where vitest's V8 coverage report is, relative to the report folder; null if not generated. */
   readonly codeCoverage: string | null;
   readonly durationMs: number;
+}
+
+/** One exhaustive search: the properties sharing a policy, faults, hypothesis and check scope. */
+export interface ExplorationSearchSummary {
+  /** Its policy and faults, in a few words. */
+  readonly label: string;
+  /** `stretch`: safety checked on every stretch, equal states merged; `whole-run`: every schedule checked whole. */
+  readonly scope: 'stretch' | 'whole-run';
+  readonly properties: readonly string[];
+  /** Faults the search may inject at each choice point. */
+  readonly faults: number;
+  /** Stretches simulated (one per state and choice). */
+  readonly generated: number;
+  readonly distinctStates: number;
+  readonly statesPerSecond: number;
+  readonly depth: number;
+  readonly choicePoints: number;
+  readonly schedules: number;
+  readonly complete: boolean;
+  readonly durationMs: number;
+}
+
+/** How an exhaustive verdict compares with random testing of the same space (explore --agreement). */
+export interface AgreementSummary {
+  readonly property: string;
+  readonly variant: string | null;
+  readonly expected: Expectation;
+  readonly exhaustive: Verdict;
+  readonly random: Verdict;
+  readonly agree: boolean;
+  /**
+   * False only when the two contradict the exploration: random testing broke the property on a
+   * schedule of the bound the exploration said holds, or shrank to fewer faults than the
+   * breadth-first counterexample. Random testing missing a failure is its nature, not a contradiction.
+   */
+  readonly consistent: boolean;
+  readonly randomRuns: number;
+  /** Runs random testing took to find its first failure; null when it found none. */
+  readonly runsToFind: number | null;
+  /** Faults in the breadth-first counterexample and in random testing's shrunk one. */
+  readonly exhaustiveFaults: number | null;
+  readonly randomFaults: number | null;
+  /** Whether the shrunk random counterexample has no more faults than the breadth-first one. */
+  readonly asShort: boolean | null;
+}
+
+export interface ExplorationSummary {
+  readonly maxFaults: number;
+  readonly horizonS: number;
+  readonly granularityS: number;
+  readonly settleS: number;
+  readonly symmetry: boolean;
+  readonly complete: boolean;
+  /** Stretches simulated by every search. */
+  readonly generated: number;
+  /** Distinct states of the searches that merge states (`stretch` scope), and how fast they were found. */
+  readonly distinctStates: number;
+  readonly statesPerSecond: number;
+  /** Whole runs checked by the searches that do not merge (`whole-run` scope), and how fast. */
+  readonly wholeRuns: number;
+  readonly wholeRunsPerSecond: number;
+  readonly schedules: number;
+  readonly searches: readonly ExplorationSearchSummary[];
+  readonly notExplored: readonly { readonly property: string; readonly variant: string | null; readonly reason: string }[];
+  readonly agreement: readonly AgreementSummary[] | null;
 }

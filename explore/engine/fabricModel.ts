@@ -5,7 +5,7 @@
  */
 import type { AnyActorRef, EventObject } from 'xstate';
 import type { Address } from '../../model/simulator/addresses.ts';
-import { buildFabric } from '../../model/simulator/fabric.ts';
+import { buildFabric, machinesByKind } from '../../model/simulator/fabric.ts';
 import type { TraceEntry } from '../../model/simulator/trace.ts';
 import { recipientsOf, type FabricEmitted } from '../../model/simulator/wiring.ts';
 import { SimulatedClock } from '../../model/simulatedTime.ts';
@@ -14,7 +14,6 @@ import { type ComposedState, type PendingEvent, STARTUP_BAND, insertPending } fr
 import { EventTable, type InternedEvent } from './eventTable.ts';
 import { LocalStates } from './localStates.ts';
 import { type ActorSlot, LocalTransitions } from './localTransitions.ts';
-import { machinesByKind } from '../../model/simulator/fabric.ts';
 
 export interface FabricModel {
   /** The scenario the fabric was built from; its fault schedule is not used here. */

@@ -43,6 +43,8 @@ export interface ActorSlot {
  */
 export const CLOCK_FREE_POLICIES: ReadonlySet<string> = new Set(['serial', 'parallel', 'adaptive']);
 
+const EVENTS_IN_NUMBER_KEY = 0x200000;
+
 interface ExecutableAction {
   readonly type: string;
   readonly params?: { readonly event?: any; readonly delay?: unknown; readonly id?: string; readonly sendId?: string };
@@ -76,8 +78,9 @@ export class LocalTransitions {
 
   step(actor: ActorSlot, from: LocalState, event: InternedEvent, nowS: number): LocalStep {
     const readsClock = actor.kind === 'controller' && !CLOCK_FREE_POLICIES.has((from.snapshot.context as { healing: { kind: string } }).healing.kind);
-    if (readsClock) {
-      const key = `${from.id}:${event.id}@${nowS}`;
+    // One number holds (local state, event) while events number fewer than 2²¹; past that, text.
+    if (readsClock || event.id >= EVENTS_IN_NUMBER_KEY) {
+      const key = `${from.id}:${event.id}${readsClock ? `@${nowS}` : ''}`;
       const known = this.#byText.get(key);
       if (known) {
         this.#remembered++;
@@ -87,7 +90,7 @@ export class LocalTransitions {
       this.#byText.set(key, step);
       return step;
     }
-    const key = from.id * 0x200000 + event.id;
+    const key = from.id * EVENTS_IN_NUMBER_KEY + event.id;
     const known = this.#byNumber.get(key);
     if (known) {
       this.#remembered++;

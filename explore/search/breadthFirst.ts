@@ -22,6 +22,7 @@ import { advance } from '../engine/advance.ts';
 import type { ComposedState } from '../engine/composedState.ts';
 import { type FabricModel, buildFabricModel } from '../engine/fabricModel.ts';
 import { inject } from '../engine/inject.ts';
+import { finalStatesOf } from '../engine/wholeRun.ts';
 import { choiceTimesS, runEndS } from '../space/explorationBound.ts';
 import type { ExplorationSpace } from '../space/explorationSpace.ts';
 import { atTime } from '../space/faultChoice.ts';
@@ -54,7 +55,7 @@ export interface SearchOptions {
 export interface SearchResult {
   /** Stretches simulated (one per state and choice). */
   readonly generated: number;
-  /** States stored: merged ones once (`stretch`), every run prefix (`whole-run`). */
+  /** Distinct states: merged ones counted once (`stretch`); every run prefix simulated (`whole-run`, nothing merges). */
   readonly distinct: number;
   /** The deepest choice point reached (the last one when complete). */
   readonly depth: number;
@@ -124,6 +125,8 @@ export function breadthFirst(space: ExplorationSpace, options: SearchOptions = {
         for (let c = 0; c < alphabet.length; c++) if (!restriction || restriction.allows(node.faults, alphabet[c]!.fault)) allowed.push(c);
       }
       const choices = [-1, ...(options.representatives ? options.representatives(node.state, node.faults, allowed) : allowed)];
+      let startStates: Readonly<Record<string, string>> | null = null;
+      const initial = () => (startStates ??= finalStatesOf(model, node.state));
       for (const choice of choices) {
         const fault = choice < 0 ? null : atTime(alphabet[choice]!, t);
         const faults = fault ? [...node.faults, fault] : node.faults;
@@ -134,8 +137,9 @@ export function breadthFirst(space: ExplorationSpace, options: SearchOptions = {
         generated++;
         const ended = final || stretch.end === 'step-limit';
         const scenario = space.properties.length > 0 ? { ...space.scenario, faults } : space.scenario;
-        if (merging) {
-          const trace = new StretchTrace(model, from, stretch.state, stretch.entries, stretch.end);
+        // A stretch-scope check reports violations at entries (explorationSpace.ts): a quiet stretch has none.
+        if (merging && (stretch.entries.length > 0 || stretch.end === 'step-limit')) {
+          const trace = new StretchTrace(model, initial, from, stretch.state, stretch.entries, stretch.end);
           space.properties.forEach((property, i) => {
             const violation = violationOf(property.definition, scenario, trace);
             if (violation) consider(i, { faults, depth, violation });
@@ -163,7 +167,7 @@ export function breadthFirst(space: ExplorationSpace, options: SearchOptions = {
 
   return {
     generated,
-    distinct: visited.size,
+    distinct: merging ? visited.size : generated,
     depth: deepest,
     choicePoints: times.length,
     complete,

@@ -31,14 +31,14 @@ export class StretchTrace implements Trace {
   readonly steps: number;
   readonly end: RunEnd;
   readonly #model: FabricModel;
-  readonly #from: ComposedState;
+  readonly #initial: () => Readonly<Record<Address, string>>;
   readonly #to: ComposedState;
-  #initial: Record<Address, string> | null = null;
   #final: Record<Address, string> | null = null;
 
-  constructor(model: FabricModel, from: ComposedState, to: ComposedState, entries: readonly TraceEntry[], end: RunEnd | null) {
+  /** `initial`: the actors' states at the stretch's start, computed once for every stretch from one state. */
+  constructor(model: FabricModel, initial: () => Readonly<Record<Address, string>>, from: ComposedState, to: ComposedState, entries: readonly TraceEntry[], end: RunEnd | null) {
     this.#model = model;
-    this.#from = from;
+    this.#initial = initial;
     this.#to = to;
     this.entries = entries;
     this.endS = to.clockS;
@@ -47,8 +47,7 @@ export class StretchTrace implements Trace {
   }
 
   get initialStates(): Readonly<Record<Address, string>> {
-    this.#initial ??= finalStatesOf(this.#model, this.#from);
-    return this.#initial;
+    return this.#initial();
   }
 
   get initialPlacement(): Readonly<Record<string, string>> {

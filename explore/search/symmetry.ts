@@ -7,11 +7,12 @@
  * so it does not depend on which member of the orbit was met first); a fault is not injected
  * on a server when the state is unchanged by a renaming that takes it to an earlier one (that
  * branch would be merged anyway). Fingerprints are compared in a canonical form (object keys
- * sorted, the controller's server views sorted by id) so that renamed maps compare equal.
+ * and lists of names sorted, the controller's server views sorted by id) so that renamed maps
+ * and lists compare equal.
  *
  * A heuristic, not a proof: placement breaks ties by server order (model/placement.ts) and
- * the controller walks its maps in insertion order, so two merged states can differ in which
- * of two equal servers the controller fills next, or which instance it queues first.
+ * the machines walk their maps and lists in order, so two merged states can differ in which of
+ * two equal servers the controller fills next, or which instance it queues first.
  * Counterexamples stay real (every one is simulated again); a `holds` with symmetry is a
  * `holds` of the reduced space. The tests compare verdicts with and without it.
  */
@@ -54,11 +55,15 @@ export function symmetryClasses(space: ExplorationSpace): { readonly servers: st
   };
 }
 
-/** JSON with object keys sorted and the controller's server views (objects with a server `id`) sorted by it. */
+/**
+ * JSON with object keys sorted, lists of names sorted, and the controller's server views
+ * (objects with a server `id`) sorted by it: renamed maps and lists compare equal.
+ */
 function canonicalJson(value: unknown, serverIds: ReadonlySet<string>): string {
   const canonical = (v: unknown): unknown => {
     if (Array.isArray(v)) {
       const items = v.map(canonical);
+      if (items.length > 1 && items.every((x) => typeof x === 'string')) return [...(items as string[])].sort();
       const byId = items.every((x) => typeof x === 'object' && x !== null && serverIds.has((x as { id?: string }).id ?? ''));
       return byId && items.length > 1 ? [...items].sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1)) : items;
     }
@@ -137,7 +142,7 @@ export function symmetryReduction(space: ExplorationSpace, model: FabricModel = 
       if (id === undefined) {
         const { kind, snapshot } = model.locals.byId(local);
         const context = Object.fromEntries(Object.entries(snapshot.context as object).filter(([k]) => k !== 'time' && k !== 'fabric' && k !== 'timings'));
-        id = nameOf(`l|${kind}|${snapshot.status}|${renameText(r, canonicalJson([snapshot.value, context], serverIds))}`);
+        id = nameOf(`l|${kind}|${snapshot.status}|${canonicalJson(JSON.parse(renameText(r, JSON.stringify([snapshot.value, context]))), serverIds)}`);
         r.locals[local] = id;
       }
       row[r.actors[a]!] = id;
@@ -147,7 +152,7 @@ export function symmetryReduction(space: ExplorationSpace, model: FabricModel = 
     for (const p of pending) {
       let event = r.events[p.event.id];
       if (event === undefined) {
-        event = nameOf(`e|${renameText(r, canonicalJson(p.event.event, serverIds))}`);
+        event = nameOf(`e|${canonicalJson(JSON.parse(renameText(r, p.event.key)), serverIds)}`);
         r.events[p.event.id] = event;
       }
       row[i++] = p.atS - state.nowS;

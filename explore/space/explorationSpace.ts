@@ -11,9 +11,11 @@ import type { ScheduleRestriction } from './restriction.ts';
 
 /**
  * `stretch`: the check's verdict is decided by what happens between two choice points given
- * the composed state at the first (a safety property of states and transitions), so equal
- * states may merge and each stretch is checked on its own. `whole-run`: the check reads the
- * run's history (when an instance was lost, what the controller was told earlier), so every
+ * the composed state at the first (a safety property of states and transitions), and it
+ * reports a violation at an entry of the stretch (a state change, a delivery), never from the
+ * start states alone; so equal states may merge, each stretch is checked on its own, and a
+ * stretch in which nothing happened needs no check. `whole-run`: the check reads the run's
+ * history (when an instance was lost, what the controller was told earlier), so every
  * schedule is run and checked whole, without merging.
  */
 export type CheckScope = 'stretch' | 'whole-run';

@@ -15,6 +15,11 @@ function percent(share: number): string {
 }
 
 function confidence(p: PropertySummary): string {
+  if (p.method === 'exhaustive' && p.bound) {
+    const b = p.bound;
+    const scope = `every schedule of ≤ ${b.maxFaults} fault(s) on a ${b.granularityS}s grid up to ${b.horizonS}s`;
+    return b.complete ? `exhaustive: ${scope}` : `<span class="bad">incomplete</span> exploration of ${scope}`;
+  }
   if (p.verdict !== 'holds' || p.failureRateBelow === null) return '<span class="muted">—</span>';
   return `one run breaks it with chance below <b>${percent(p.failureRateBelow)}</b> at 95%`;
 }
@@ -41,7 +46,7 @@ function row(p: PropertySummary): string {
     `<td>${verdictBadge(p.expected)}</td>`,
     `<td class="verdict">${verdictBadge(p.verdict)}<div>${matchMark(p.matches)}</div></td>`,
     `<td class="num">${p.runs}</td>`,
-    `<td class="num"><code>${p.seed}</code></td>`,
+    `<td class="num">${p.method === 'exhaustive' ? '<span class="muted">exhaustive</span>' : `<code>${p.seed}</code>`}</td>`,
     `<td class="confidence">${confidence(p)}</td>`,
     `<td>${mustSee}</td>`,
     `<td class="cx">${counterexampleCell(p)}</td>`,
