@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { FaultDomainHealth, HealingView, WorkItem } from '../healingView.ts';
+import type { HealingView } from '../healingView.ts';
+import { domain, move, request, viewWith } from './healingViewFixture.ts';
 import { type AdaptiveParams, adaptiveHealing, isPartiallyDisrupted, narrowDomains } from './adaptiveHealing.ts';
 
-const move = (instanceId: string, fromServerId: string, fromFaultDomain: number): WorkItem => ({ kind: 'move', instanceId, fromServerId, fromFaultDomain });
-const request = (requestId: string): WorkItem => ({ kind: 'management', requestId });
-const domain = (faultDomain: number, servers: number, lookDead: number): FaultDomainHealth => ({ faultDomain, servers, lookDead });
-
 function view(change: Partial<HealingView>): HealingView {
-  return {
-    queue: [],
-    inFlight: [],
-    faultDomains: [domain(0, 4, 1), domain(1, 4, 0)],
-    evictedServers: new Set(),
-    serversLookingDead: new Set(['s00', 's02']),
-    nowS: 0,
-    ...change,
-  };
+  return viewWith({ serversLookingDead: new Set(['s00', 's02']), ...change });
 }
 
 const fiveMoves = ['a', 'b', 'c', 'd', 'e'].map((id) => move(id, 's00', 0));

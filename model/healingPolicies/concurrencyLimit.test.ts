@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyHealingPolicyDefinition } from '../healingPolicy.ts';
-import type { FaultDomainHealth, HealingView, WorkItem } from '../healingView.ts';
+import { domain, move, request, viewWith } from './healingViewFixture.ts';
 import { parallelHealing, serialHealing } from './concurrencyLimit.ts';
 
-const move = (instanceId: string, fromServerId: string, fromFaultDomain: number): WorkItem => ({ kind: 'move', instanceId, fromServerId, fromFaultDomain });
-const request = (requestId: string): WorkItem => ({ kind: 'management', requestId });
-const domain = (faultDomain: number, servers: number, lookDead: number): FaultDomainHealth => ({ faultDomain, servers, lookDead });
-
-function view(change: Partial<HealingView>): HealingView {
-  return {
-    queue: [],
-    inFlight: [],
-    faultDomains: [domain(0, 4, 1), domain(1, 4, 0)],
-    evictedServers: new Set(),
-    serversLookingDead: new Set(['s00']),
-    nowS: 0,
-    ...change,
-  };
-}
+const view = viewWith;
 
 const fiveMoves = ['a', 'b', 'c', 'd', 'e'].map((id) => move(id, 's00', 0));
 const serial = { kind: 'serial', concurrency: 2 } as const;

@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { FaultDomainHealth, HealingView, WorkItem } from '../healingView.ts';
+import type { HealingView } from '../healingView.ts';
+import { domain, move, request, viewWith } from './healingViewFixture.ts';
 import { kubernetesDefaults } from '../policy.ts';
 import { defaultTimings } from '../timings.ts';
 import { type EvictionTokens, kubernetesEviction, refillEvictionTokens } from './kubernetesEviction.ts';
 
-const move = (instanceId: string, fromServerId: string, fromFaultDomain: number): WorkItem => ({ kind: 'move', instanceId, fromServerId, fromFaultDomain });
-const request = (requestId: string): WorkItem => ({ kind: 'management', requestId });
-const domain = (faultDomain: number, servers: number, lookDead: number): FaultDomainHealth => ({ faultDomain, servers, lookDead });
-
 function view(change: Partial<HealingView>): HealingView {
-  return {
-    queue: [],
-    inFlight: [],
-    faultDomains: [domain(0, 4, 1), domain(1, 4, 0)],
-    evictedServers: new Set(),
-    // Every server the fixtures move off looks dead unless a test says otherwise.
-    serversLookingDead: new Set(Array.from({ length: 10 }, (_, i) => `s0${i}`)),
-    nowS: 0,
-    ...change,
-  };
+  // Every server the fixtures move off looks dead unless a test says otherwise.
+  return viewWith({ serversLookingDead: new Set(Array.from({ length: 10 }, (_, i) => `s0${i}`)), ...change });
 }
 
 const tokens = (byZone: Record<number, number>, atS = 0): EvictionTokens => ({ tokens: byZone, atS });

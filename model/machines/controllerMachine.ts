@@ -6,7 +6,7 @@
  * lane of their own). An operator can switch healing to parallel mid-run.
  */
 import { and, assign, enqueueActions, not, setup } from 'xstate';
-import { type FabricIndex, type ServerView, planHealing, withServer, faultDomainHealth, healingView } from '../controllerView.ts';
+import { type FabricIndex, type ServerView, planHealing, withServer, healingView } from '../controllerView.ts';
 import { healingPolicyDefinition } from '../healingPolicies/registry.ts';
 import type { WorkItem } from '../healingView.ts';
 import type { SimulatedTime } from '../simulatedTime.ts';
