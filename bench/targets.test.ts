@@ -53,6 +53,6 @@ describe('targets', () => {
   it('print as a table with every target', () => {
     const text = benchTable(empty, judgeTargets(empty));
     expect(text).toContain('Targets');
-    expect(text.split('\n').filter((l) => l.includes('not measured'))).toHaveLength(7);
+    expect(text.split('\n').filter((l) => l.includes('not measured'))).toHaveLength(9);
   });
 });
