@@ -27,6 +27,12 @@ import { simulateCommand } from './simulateCommand.ts';
 const HEALING_POLICIES = ['serial', 'parallel', 'adaptive', 'kubernetes'] as const;
 
 export function buildProgram(write: (text: string) => void): Command {
+  /** Every command ends the same way: its output on stdout, its exit code for the process. */
+  const finish = (outcome: { readonly output: string; readonly exitCode: number }) => {
+    write(`${outcome.output}\n`);
+    process.exitCode = outcome.exitCode;
+  };
+
   const program = new Command('fabric-verify')
     .description('Property-based availability verification of a cloud fabric controller.')
     .exitOverride()
@@ -56,8 +62,7 @@ export function buildProgram(write: (text: string) => void): Command {
     .option('--policy <module>', 'hold a healing policy of your own (a .js/.ts module) to the policy bar')
     .action(async (options) => {
       const outcome = await checkCommand(options, interruptedFlag());
-      write(`${outcome.output}\n`);
-      process.exitCode = outcome.exitCode;
+      finish(outcome);
     });
 
   program
@@ -70,8 +75,7 @@ export function buildProgram(write: (text: string) => void): Command {
     .option('--json', 'print the summary on stdout')
     .action((options) => {
       const outcome = sweepCommand(options, interruptedFlag());
-      write(`${outcome.output}\n`);
-      process.exitCode = outcome.exitCode;
+      finish(outcome);
     });
 
   program
@@ -91,8 +95,7 @@ export function buildProgram(write: (text: string) => void): Command {
     .option('--json', 'print summary.json on stdout')
     .action((options) => {
       const outcome = exploreCommand(options, interruptedFlag());
-      write(`${outcome.output}\n`);
-      process.exitCode = outcome.exitCode;
+      finish(outcome);
     });
 
   program
@@ -103,8 +106,7 @@ export function buildProgram(write: (text: string) => void): Command {
     .option('--json', 'print the merged summary on stdout')
     .action((dirs: string[], options: { out: string; json?: boolean }) => {
       const outcome = mergeCommand(dirs, options.out, options.json);
-      write(`${outcome.output}\n`);
-      process.exitCode = outcome.exitCode;
+      finish(outcome);
     });
 
   program
