@@ -43,12 +43,16 @@ export interface HealingPlan {
 
 export interface PlanningInput {
   readonly healing: HealingPolicy;
+  /** What the healing policy remembers between decisions (its own data; see healingPolicy.ts). */
   readonly healingMemory: unknown;
   readonly time: SimulatedTime;
   readonly servers: readonly ServerView[];
+  /** Where the controller believes each instance runs; null while it waits for a move. */
   readonly placement: Readonly<Record<string, string | null>>;
+  /** The healing queue: instance moves, and portal requests when they share it. */
   readonly queue: readonly WorkItem[];
   readonly inFlight: readonly WorkItem[];
+  /** Servers some move has already left: fenced, or abandoned when fencing is off. */
   readonly evictedServers: readonly string[];
   readonly fabric: FabricIndex;
 }
@@ -75,8 +79,22 @@ export function healingView(input: Omit<PlanningInput, 'healing' | 'healingMemor
   };
 }
 
+/**
+ * The controller asks for the same plan up to three times per event (a guard, its action, the
+ * pace guard) on the same immutable context: plans are remembered per context and time.
+ */
+const plans = new WeakMap<PlanningInput, { readonly nowS: number; readonly plan: HealingPlan }>();
+
 /** Which queued work starts now: the policy's selection, then a placement for each move. */
 export function planHealing(input: PlanningInput): HealingPlan {
+  const remembered = plans.get(input);
+  if (remembered !== undefined && remembered.nowS === input.time.nowS) return remembered.plan;
+  const plan = freshPlan(input);
+  plans.set(input, { nowS: input.time.nowS, plan });
+  return plan;
+}
+
+function freshPlan(input: PlanningInput): HealingPlan {
   const unchanged = { started: [], queue: input.queue, servers: input.servers, healingMemory: input.healingMemory, decidedMemory: input.healingMemory, chosen: 0 };
   if (input.queue.length === 0) return unchanged;
   const decision = healingPolicyDefinition(input.healing.kind).decide(input.healing, healingView(input), input.healingMemory);

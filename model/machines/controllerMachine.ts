@@ -6,9 +6,8 @@
  * lane of their own). An operator can switch healing to parallel mid-run.
  */
 import { and, assign, enqueueActions, not, setup } from 'xstate';
-import { type FabricIndex, type ServerView, planHealing, withServer, healingView } from '../controllerView.ts';
+import { type FabricIndex, type PlanningInput, type ServerView, planHealing, withServer, healingView } from '../controllerView.ts';
 import { healingPolicyDefinition } from '../healingPolicies/registry.ts';
-import type { WorkItem } from '../healingView.ts';
 import type { SimulatedTime } from '../simulatedTime.ts';
 import type { ControllerPolicy, HealingPolicy, ManagementLane } from '../policy.ts';
 import type { Timings } from '../timings.ts';
@@ -23,25 +22,13 @@ export interface ControllerInput {
   readonly fabric: FabricIndex;
 }
 
-export interface ControllerContext {
-  readonly healing: HealingPolicy;
-  /** What the healing policy remembers between decisions (its own data; see healingPolicy.ts). */
-  readonly healingMemory: unknown;
-  readonly time: SimulatedTime;
+/** The controller's context: what its healing plans are made from (PlanningInput), and the rest of its state. */
+export interface ControllerContext extends PlanningInput {
   readonly management: ManagementLane;
   readonly fencing: boolean;
   readonly timings: Timings;
-  readonly fabric: FabricIndex;
-  readonly servers: readonly ServerView[];
-  /** Where the controller believes each instance runs; null while it waits for a move. */
-  readonly placement: Readonly<Record<string, string | null>>;
-  /** The healing queue: instance moves, and portal requests when they share it. */
-  readonly queue: readonly WorkItem[];
-  readonly inFlight: readonly WorkItem[];
   readonly ownLane: readonly string[];
   readonly ownLaneServing: string | null;
-  /** Servers some move has already left: fenced, or abandoned when fencing is off. */
-  readonly evictedServers: readonly string[];
 }
 
 export type ControllerEvent =
