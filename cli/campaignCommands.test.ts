@@ -54,13 +54,14 @@ describe('fabric-verify check', () => {
     expect(JSON.parse(outcome.stdout)).toEqual(summaryIn(out));
   });
 
-  it.concurrent('shards split the campaign and merge joins them in catalog order', async () => {
+  it.concurrent('shards split the campaign and merge joins them in catalog order, downtime as if run whole', async () => {
     const args = ['--property', 'single-instance-never-down', '--property', 'default-template-fits-quota', '--runs', '10'];
-    const [one, two] = await Promise.all([
+    const [one, two, whole] = await Promise.all([
       fabricVerify('check', ...args, '--shard', '1/2', '--out', join(dir, 'shard1')),
       fabricVerify('check', ...args, '--shard', '2/2', '--out', join(dir, 'shard2')),
+      fabricVerify('check', ...args, '--out', join(dir, 'unsharded')),
     ]);
-    expect([one.status, two.status]).toEqual([EXIT_OK, EXIT_OK]);
+    expect([one.status, two.status, whole.status]).toEqual([EXIT_OK, EXIT_OK, EXIT_OK]);
     const ids = (out: string) => summaryIn(out).properties.map((p) => `${p.id}${p.variant ? ` (${p.variant})` : ''}`);
     expect(ids(join(dir, 'shard1'))).toEqual(['single-instance-never-down', 'default-template-fits-quota (second instance counted)']);
     expect(ids(join(dir, 'shard2'))).toEqual(['default-template-fits-quota']);
@@ -68,6 +69,10 @@ describe('fabric-verify check', () => {
     expect(merged.status, merged.stderr).toBe(EXIT_OK);
     expect(ids(join(dir, 'merged'))).toEqual(['single-instance-never-down', 'default-template-fits-quota', 'default-template-fits-quota (second instance counted)']);
     expect(existsSync(join(dir, 'merged', 'counterexamples', 'single-instance-never-down.json'))).toBe(true);
+    // Downtime is joined across shards as if the campaign had run whole.
+    const downtime = summaryIn(join(dir, 'merged')).downtime;
+    expect(downtime.some((d) => d.instances === 1 && d.downAppRuns > 0)).toBe(true);
+    expect(downtime).toEqual(summaryIn(join(dir, 'unsharded')).downtime);
   });
 
   it.concurrent('sweep shows where each property holds over the grid', async () => {

@@ -44,6 +44,7 @@ export function sweepCommand(options: SweepOptions, interrupted: () => boolean =
     properties: [],
     coverage: { machines: [] },
     recovery: [],
+    downtime: [],
     sweep,
     codeCoverage: null,
     durationMs: Math.round(performance.now() - started),

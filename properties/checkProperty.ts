@@ -12,6 +12,7 @@ import type { Trace } from '../model/simulator/trace.ts';
 import { COUNTEREXAMPLE_FORMAT, type Counterexample } from './counterexample.ts';
 import type { Expectation, PropertyDefinition, PropertyVariant, Verdict, Violation } from './propertyDefinition.ts';
 import { withSwarmMode } from './arbitraries/swarmMode.ts';
+import { DowntimeCollector, type DowntimeTally } from './downtime.ts';
 import { chooseSwarm } from './seeds.ts';
 
 export const DEFAULT_RUNS = 100;
@@ -62,6 +63,8 @@ export interface PropertyResult {
   readonly regression?: string;
   /** Recovery durations over the runs; `boundS` is the largest run's bound, `exceeding` counts durations past their own run's bound. */
   readonly recovery: { readonly durationsS: readonly number[]; readonly boundS: number; readonly exceeding: number } | null;
+  /** How long apps were down over the runs, by the run's healing policy and the app's instance count. */
+  readonly downtime: readonly DowntimeTally[];
 }
 
 /** Liveness: a run that never settles is a failure of its own kind, whatever the property says. */
@@ -93,6 +96,7 @@ export function checkProperty(definition: PropertyDefinition, options: CheckOpti
   let generated = 0;
   let failedOnce = false;
   const policies = new Set<string>();
+  const downtime = new DowntimeCollector();
 
   const simulation = options.coverage ? { inspect: options.coverage.inspect } : {};
   const property = fc.property(arbitrary, (scenario) => {
@@ -100,6 +104,7 @@ export function checkProperty(definition: PropertyDefinition, options: CheckOpti
     if (!failedOnce) {
       generated++;
       policies.add(scenario.policy.healing.kind);
+      downtime.add(scenario, trace);
       definition.mustSee.forEach((situation, i) => {
         if (situation.reached(scenario, trace)) reached[i]!++;
       });
@@ -162,5 +167,6 @@ export function checkProperty(definition: PropertyDefinition, options: CheckOpti
     counterexample,
     minimality,
     recovery: definition.measure ? { durationsS, boundS, exceeding } : null,
+    downtime: downtime.tallies(),
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { MachineCoverage } from '../model/coverage/coverageRecorder.ts';
 import { catalog } from '../properties/catalog/index.ts';
+import { downtimeSummaries } from './summarize.ts';
 import { SUMMARY_FORMAT, type CampaignSummary, type RegressionSummary } from './summary.ts';
 
 /** Each shard replayed the stored counterexamples of its own tasks; every shard saw the same skipped files. */
@@ -54,6 +55,7 @@ export function mergeSummaries(summaries: readonly CampaignSummary[]): CampaignS
     properties,
     coverage: { machines: mergeCoverage(summaries.map((s) => s.coverage.machines)) },
     recovery: summaries.flatMap((s) => s.recovery),
+    downtime: downtimeSummaries(summaries.flatMap((s) => (s.downtime ?? []).map((d) => ({ policy: d.policy, instances: d.instances, appRuns: d.appRuns, downS: d.durationsS })))),
     sweep: summaries.find((s) => s.sweep !== null)?.sweep ?? null,
     regressions: mergeRegressions(summaries.flatMap((s) => (s.regressions ? [s.regressions] : []))),
     codeCoverage: null,

@@ -5,10 +5,11 @@
 import type { CampaignRun, Shard } from '../properties/campaign.ts';
 import type { PropertyResult } from '../properties/checkProperty.ts';
 import { counterexampleFileName } from '../properties/counterexample.ts';
+import { DowntimeCollector, type DowntimeTally } from '../properties/downtime.ts';
 import { percentile } from '../properties/percentiles.ts';
 import { simulate } from '../model/simulator/simulate.ts';
 import { failedServers } from '../properties/traceQueries.ts';
-import { type CampaignSummary, type PropertySummary, type RecoverySummary, type RegressionSummary, SUMMARY_FORMAT, type SweepSummary } from './summary.ts';
+import { type CampaignSummary, type DowntimeSummary, type PropertySummary, type RecoverySummary, type RegressionSummary, SUMMARY_FORMAT, type SweepSummary } from './summary.ts';
 
 export interface SummaryMeta {
   readonly name: string;
@@ -76,6 +77,23 @@ function recoverySummary(result: PropertyResult): RecoverySummary | null {
   };
 }
 
+/** Joins the downtime tallies of many properties (or shards) into one row per policy and instance count. */
+export function downtimeSummaries(tallies: readonly DowntimeTally[]): DowntimeSummary[] {
+  const collector = new DowntimeCollector();
+  collector.addTallies(tallies);
+  return collector.tallies().map((t) => ({
+    policy: t.policy,
+    instances: t.instances,
+    appRuns: t.appRuns,
+    downAppRuns: t.downS.length,
+    shareDown: t.appRuns === 0 ? 0 : round(t.downS.length / t.appRuns),
+    p50S: percentile(t.downS, 50),
+    p99S: percentile(t.downS, 99),
+    maxS: t.downS.length === 0 ? null : t.downS[t.downS.length - 1]!,
+    durationsS: t.downS,
+  }));
+}
+
 function round(x: number): number {
   return Math.round(x * 10_000) / 10_000;
 }
@@ -88,6 +106,7 @@ export function summarize(run: CampaignRun, meta: SummaryMeta): CampaignSummary 
     properties: run.results.map((result, i) => propertySummary(result, run.tasks[i]!.property.statement, run.tasks[i]!.property.hypothesis)),
     coverage: { machines: run.coverage },
     recovery: run.results.map(recoverySummary).filter((r): r is RecoverySummary => r !== null),
+    downtime: downtimeSummaries(run.results.flatMap((r) => r.downtime)),
     sweep: meta.sweep ?? null,
     regressions: meta.regressions ?? null,
     codeCoverage: meta.codeCoverage ?? null,

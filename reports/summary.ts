@@ -95,6 +95,25 @@ export interface RecoverySummary {
   readonly durationsS: readonly number[];
 }
 
+/** How long apps of one instance count were down under one healing policy, over every run of the campaign. */
+export interface DowntimeSummary {
+  readonly policy: string;
+  /** The app's smallest role instance count. */
+  readonly instances: number;
+  /** Apps of that count times the runs they were in. */
+  readonly appRuns: number;
+  /** App-runs that were down for a while. */
+  readonly downAppRuns: number;
+  /** downAppRuns / appRuns. */
+  readonly shareDown: number;
+  /** Percentiles and max of the down app-runs' total down time (null if none went down). */
+  readonly p50S: number | null;
+  readonly p99S: number | null;
+  readonly maxS: number | null;
+  /** Each down app-run's total down time, ascending, for distribution charts. */
+  readonly durationsS: readonly number[];
+}
+
 export interface SweepCell {
   readonly point: Readonly<Record<string, string | number | boolean>>;
   readonly verdicts: Readonly<Record<string, Verdict>>;
@@ -143,6 +162,8 @@ export interface CampaignSummary {
   readonly properties: readonly PropertySummary[];
   readonly coverage: { readonly machines: readonly MachineCoverage[] };
   readonly recovery: readonly RecoverySummary[];
+  /** Downtime by healing policy and instance count, over the runs of every property (empty for sweeps and explorations). */
+  readonly downtime: readonly DowntimeSummary[];
   readonly sweep: SweepSummary | null;
   /** `check` only: the stored counterexamples replayed before the runs, and the ones added. */
   readonly regressions?: RegressionSummary | null;

@@ -52,5 +52,12 @@ export function summaryMarkdown(summary: CampaignSummary): string {
       lines.push(`| ${r.variant ? `${r.property} (${r.variant})` : r.property} | ${r.policy} | ${s(r.p50S)} | ${s(r.p99S)} | ${s(r.maxS)} | ${r.boundS}s | ${r.exceeding} |`);
     }
   }
+  if (summary.downtime.length > 0) {
+    lines.push('', '## Downtime by instance count', '', '| policy | instances | app-runs | down | p50 | p99 | max |', '|---|---:|---:|---:|---:|---:|---:|');
+    for (const d of summary.downtime) {
+      const s = (x: number | null) => (x === null ? '—' : `${x}s`);
+      lines.push(`| ${d.policy} | ${d.instances} | ${d.appRuns} | ${d.downAppRuns} (${(d.shareDown * 100).toFixed(1)}%) | ${s(d.p50S)} | ${s(d.p99S)} | ${s(d.maxS)} |`);
+    }
+  }
   return `${lines.join('\n')}\n`;
 }

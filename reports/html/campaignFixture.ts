@@ -14,6 +14,7 @@ import { counterexampleFileName } from '../../properties/counterexample.ts';
 import type { PropertyDefinition } from '../../properties/propertyDefinition.ts';
 import { type CampaignSummary, type PropertySummary, type RecoverySummary, SUMMARY_FORMAT, type SweepSummary } from '../summary.ts';
 import type { Story } from './storySection.ts';
+import { downtimeSummaries } from '../summarize.ts';
 
 export const FIXTURE_SEED = 20090313;
 const RUNS = 30;
@@ -132,6 +133,7 @@ export function campaignFixture(): CampaignFixture {
     properties,
     coverage: { machines: recorder.coverage() },
     recovery: checked.flatMap(recoverySummary),
+    downtime: downtimeSummaries(checked.flatMap(({ result }) => result.downtime)),
     sweep: sweepOf(checked),
     codeCoverage: 'coverage/index.html',
     durationMs: Math.round(performance.now() - started),

@@ -41,8 +41,8 @@ describe('htmlReport', () => {
     expect(html).not.toMatch(/sourceMappingURL/);
   });
 
-  it('puts the sections in order: header, catalog, counterexamples, coverage, recovery, sweep, code coverage', () => {
-    const at = ['<header', 'id="catalog"', 'id="counterexamples"', 'id="coverage"', 'id="recovery"', 'id="sweep"', 'id="code-coverage"'].map((s) => html.indexOf(s));
+  it('puts the sections in order: header, catalog, counterexamples, coverage, recovery, downtime, sweep, code coverage', () => {
+    const at = ['<header', 'id="catalog"', 'id="counterexamples"', 'id="coverage"', 'id="recovery"', 'id="downtime"', 'id="sweep"', 'id="code-coverage"'].map((s) => html.indexOf(s));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
@@ -74,10 +74,26 @@ describe('htmlReport', () => {
 
   it('carries a chart canvas and the data the inlined chart library draws from', () => {
     expect(html).toMatch(/<canvas id="recovery-chart-0"/);
-    const data = /<script type="application\/json" id="recovery-data">([\s\S]*?)<\/script>/.exec(html)?.[1];
+    const data = /<script type="application\/json" class="duration-data" id="recovery-data">([\s\S]*?)<\/script>/.exec(html)?.[1];
     const charts = JSON.parse(data!) as { canvas: string; counts: number[] }[];
     expect(charts.length).toBeGreaterThan(0);
     for (const chart of charts) expect(html).toContain(`<canvas id="${chart.canvas}"`);
+  });
+
+  it('tabulates downtime by policy and instance count, and draws each group that went down', () => {
+    const section = html.slice(html.indexOf('id="downtime"'), html.indexOf('id="sweep"'));
+    const rows = [...section.matchAll(/<tr><td>([^<]+)<\/td><td class="num">(\d+)<\/td><td class="num">(\d+)<\/td><td class="num">(\d+)<\/td>/g)];
+    expect(rows.map((r) => [r[1], Number(r[2]), Number(r[3]), Number(r[4])])).toEqual(fixture.summary.downtime.map((d) => [d.policy, d.instances, d.appRuns, d.downAppRuns]));
+    const data = /<script type="application\/json" class="duration-data" id="downtime-data">([\s\S]*?)<\/script>/.exec(section)?.[1];
+    const charts = JSON.parse(data!) as { canvas: string; counts: number[]; xTitle: string }[];
+    const down = fixture.summary.downtime.filter((d) => d.downAppRuns > 0);
+    expect(down.length).toBeGreaterThan(0);
+    expect(charts.length).toBe(down.length);
+    charts.forEach((chart, i) => {
+      expect(section).toContain(`<canvas id="${chart.canvas}"`);
+      expect(chart.counts.reduce((a, b) => a + b, 0)).toBe(down[i]!.downAppRuns);
+      expect(chart.xTitle).toBe('time the app was down in its run');
+    });
   });
 
   it('links the code coverage report', () => {

@@ -11,9 +11,10 @@ import { chartLibrarySource } from './chartLibrary.ts';
 import { codeCoverageLink } from './codeCoverageLink.ts';
 import { contentSecurityPolicyMeta } from './contentSecurityPolicy.ts';
 import { coverageSection } from './coverageSection.ts';
+import { downtimeSection } from './downtimeSection.ts';
+import { DURATION_CHART_SCRIPT } from './durationChartScript.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { PAGE_STYLE } from './pageStyle.ts';
-import { RECOVERY_CHART_SCRIPT } from './recoveryChartScript.ts';
 import { recoverySection } from './recoverySection.ts';
 import { type Story, storySection } from './storySection.ts';
 import { sweepHeatMap } from './sweepHeatMap.ts';
@@ -39,6 +40,7 @@ function navigation(summary: CampaignSummary, stories: readonly Story[]): string
     ...(stories.length > 0 ? [['#counterexamples', `counterexamples (${stories.length})`]] : []),
     ['#coverage', 'model coverage'],
     ['#recovery', 'recovery times'],
+    ...(summary.downtime.length > 0 ? [['#downtime', 'downtime']] : []),
     ...(summary.sweep ? [['#sweep', 'sweep']] : []),
     ...(summary.codeCoverage !== null ? [['#code-coverage', 'code coverage']] : []),
   ];
@@ -56,7 +58,7 @@ export function htmlReport(summary: CampaignSummary, stories: readonly Story[]):
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
-    contentSecurityPolicyMeta([chartLibrary, RECOVERY_CHART_SCRIPT]),
+    contentSecurityPolicyMeta([chartLibrary, DURATION_CHART_SCRIPT]),
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(`fabric-verify · ${summary.campaign.name}`)}</title>`,
     `<style>${PAGE_STYLE}</style>`,
@@ -67,11 +69,12 @@ export function htmlReport(summary: CampaignSummary, stories: readonly Story[]):
     storiesSection(summary, ordered),
     coverageSection(summary.coverage.machines),
     recoverySection(summary.recovery),
+    downtimeSection(summary.downtime),
     summary.sweep ? sweepHeatMap(summary.sweep) : '',
     codeCoverageLink(summary.codeCoverage),
     '</main>',
     `<script>${chartLibrary}</script>`,
-    `<script>${RECOVERY_CHART_SCRIPT}</script>`,
+    `<script>${DURATION_CHART_SCRIPT}</script>`,
     '</body>',
     '</html>',
     '',

@@ -38,7 +38,7 @@ describe.skipIf(!present && !inCI)('index.html in headless Chromium', () => {
     await browser?.close();
   });
 
-  it('renders offline, draws its chart, and runs nothing injected', async () => {
+  it('renders offline, draws its charts, and runs nothing injected', async () => {
     const page = await browser!.newPage({ viewport: { width: 1360, height: 900 } });
     const errors: string[] = [];
     const requests: string[] = [];
@@ -55,17 +55,20 @@ describe.skipIf(!present && !inCI)('index.html in headless Chromium', () => {
     expect(await page.locator('svg.timeline .violation-marker').count()).toBe(await page.locator('section.story').count());
     expect(await page.locator('#coverage table.coverage tbody tr').count()).toBeGreaterThan(0);
 
-    const drawn = await page.evaluate(() => {
-      const canvas = document.querySelector<HTMLCanvasElement>('canvas.recovery-chart');
-      if (!canvas) return { chart: false, inked: 0 };
-      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-      let inked = 0;
-      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) inked++;
-      const chart = (window as unknown as { Chart?: { getChart(c: HTMLCanvasElement): unknown } }).Chart?.getChart(canvas);
-      return { chart: chart !== undefined, inked };
-    });
-    expect(drawn.chart).toBe(true);
-    expect(drawn.inked).toBeGreaterThan(1000);
+    // The first recovery histogram and the first downtime histogram: a chart exists and has ink.
+    for (const selector of ['canvas.recovery-chart', 'canvas.downtime-chart']) {
+      const drawn = await page.evaluate((query) => {
+        const canvas = document.querySelector<HTMLCanvasElement>(query);
+        if (!canvas) return { chart: false, inked: 0 };
+        const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+        let inked = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) inked++;
+        const chart = (window as unknown as { Chart?: { getChart(c: HTMLCanvasElement): unknown } }).Chart?.getChart(canvas);
+        return { chart: chart !== undefined, inked };
+      }, selector);
+      expect(drawn.chart, selector).toBe(true);
+      expect(drawn.inked, selector).toBeGreaterThan(1000);
+    }
 
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
     expect(await page.locator('img').count()).toBe(0);

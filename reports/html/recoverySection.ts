@@ -2,7 +2,7 @@
 import { duration } from '../clock.ts';
 import type { RecoverySummary } from '../summary.ts';
 import { escapeHtml, jsonForScript } from './escapeHtml.ts';
-import { recoveryHistogram } from './recoveryHistogram.ts';
+import { durationHistogram } from './durationHistogram.ts';
 
 const seconds = (s: number | null) => (s === null ? '—' : duration(Math.round(s)));
 
@@ -20,7 +20,7 @@ function card(r: RecoverySummary, canvas: string): string {
 export function recoverySection(recovery: readonly RecoverySummary[]): string {
   if (recovery.length === 0) return '<section id="recovery"><h2>Recovery times</h2><p class="muted">No recovery property ran.</p></section>';
   const canvases = recovery.map((_, i) => `recovery-chart-${i}`);
-  const charts = recovery.flatMap((r, i) => (r.durationsS.length === 0 ? [] : [recoveryHistogram(r, canvases[i]!)]));
+  const charts = recovery.flatMap((r, i) => (r.durationsS.length === 0 ? [] : [durationHistogram(r, canvases[i]!, { measured: 'time until the instance runs again', counted: 'lost instances' })]));
   return [
     '<section id="recovery">',
     '<h2>Recovery times</h2>',
@@ -28,7 +28,7 @@ export function recoverySection(recovery: readonly RecoverySummary[]): string {
     '<table class="recovery"><thead><tr><th>property</th><th>variant</th><th>policy</th><th>samples</th><th>p50</th><th>p99</th><th>max</th><th>bound</th><th>max vs bound</th></tr></thead>',
     `<tbody>${recovery.map(row).join('\n')}</tbody></table>`,
     `<div class="charts">${recovery.map((r, i) => card(r, canvases[i]!)).join('\n')}</div>`,
-    `<script type="application/json" id="recovery-data">${jsonForScript(charts)}</script>`,
+    `<script type="application/json" class="duration-data" id="recovery-data">${jsonForScript(charts)}</script>`,
     '</section>',
   ].join('\n');
 }

@@ -1,12 +1,15 @@
 /**
- * The script that draws each recovery histogram with Chart.js from the data the page carries
- * in `<script type="application/json" id="recovery-data">`. A constant text, so its CSP hash
- * never changes; markers (bound, p50, p99) are drawn by a small inline plugin.
+ * The script that draws each duration histogram (recovery times, downtime) with Chart.js from
+ * the data the page carries in `<script type="application/json" class="duration-data">`. A
+ * constant text, so its CSP hash never changes; markers (bound, p50, p99) are drawn by a small
+ * inline plugin.
  */
-export const RECOVERY_CHART_SCRIPT = `(function () {
-  var source = document.getElementById('recovery-data');
-  if (!source || typeof Chart === 'undefined') return;
-  var charts = JSON.parse(source.textContent);
+export const DURATION_CHART_SCRIPT = `(function () {
+  if (typeof Chart === 'undefined') return;
+  var charts = [];
+  document.querySelectorAll('script.duration-data').forEach(function (source) {
+    charts = charts.concat(JSON.parse(source.textContent));
+  });
   var markers = {
     id: 'recoveryMarkers',
     afterDatasetsDraw: function (chart, args, options) {
@@ -43,7 +46,7 @@ export const RECOVERY_CHART_SCRIPT = `(function () {
       data: {
         labels: c.labels,
         datasets: [{
-          label: 'lost instances',
+          label: c.yTitle,
           data: c.counts,
           backgroundColor: c.overBound.map(function (o) { return o ? '#e15759' : '#4e79a7'; }),
           barPercentage: 1,
@@ -59,8 +62,8 @@ export const RECOVERY_CHART_SCRIPT = `(function () {
           recoveryMarkers: { markers: c.markers }
         },
         scales: {
-          x: { title: { display: true, text: 'time until the instance runs again' }, ticks: { maxRotation: 0, autoSkipPadding: 8 } },
-          y: { beginAtZero: true, title: { display: true, text: 'instances' }, ticks: { precision: 0 } }
+          x: { title: { display: true, text: c.xTitle }, ticks: { maxRotation: 0, autoSkipPadding: 8 } },
+          y: { beginAtZero: true, title: { display: true, text: c.yTitle }, ticks: { precision: 0 } }
         }
       },
       plugins: [markers]

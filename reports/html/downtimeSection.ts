@@ -1,0 +1,40 @@
+/** Downtime by healing policy and instance count: how often apps went down, for how long, each distribution drawn. */
+import { duration } from '../clock.ts';
+import type { DowntimeSummary } from '../summary.ts';
+import { durationHistogram } from './durationHistogram.ts';
+import { escapeHtml, jsonForScript } from './escapeHtml.ts';
+
+const seconds = (s: number | null) => (s === null ? '—' : duration(Math.round(s)));
+const copies = (n: number) => (n === 1 ? '1 instance' : `${n} instances`);
+
+function row(d: DowntimeSummary): string {
+  const share = `${(d.shareDown * 100).toFixed(1)}%`;
+  return `<tr><td>${escapeHtml(d.policy)}</td><td class="num">${d.instances}</td><td class="num">${d.appRuns}</td><td class="num">${d.downAppRuns}</td><td class="num">${share}</td><td class="num">${seconds(d.p50S)}</td><td class="num">${seconds(d.p99S)}</td><td class="num">${seconds(d.maxS)}</td></tr>`;
+}
+
+function card(d: DowntimeSummary, canvas: string): string {
+  const name = `${d.policy} · ${copies(d.instances)}`;
+  const body =
+    d.durationsS.length === 0
+      ? `<p class="muted">Never down in ${d.appRuns} app-runs.</p>`
+      : `<canvas id="${canvas}" class="downtime-chart" width="520" height="240" role="img" aria-label="${escapeHtml(`downtime of apps with ${copies(d.instances)} under ${d.policy} healing`)}"></canvas>`;
+  return `<div class="chart-card"><h4>${escapeHtml(name)}</h4>${body}</div>`;
+}
+
+export function downtimeSection(downtime: readonly DowntimeSummary[]): string {
+  if (downtime.length === 0) return '';
+  const canvases = downtime.map((_, i) => `downtime-chart-${i}`);
+  const charts = downtime.flatMap((d, i) =>
+    d.durationsS.length === 0 ? [] : [durationHistogram({ ...d, boundS: null }, canvases[i]!, { measured: 'time the app was down in its run', counted: 'apps down' })],
+  );
+  return [
+    '<section id="downtime">',
+    '<h2>Downtime by instance count</h2>',
+    "<p class=\"note\">Every app in every run of every property, grouped by the run's healing policy and the app's instance count (its smallest role). An app-run is down when some role had no instance running for a while; p50, p99 and max are over the down ones, of their total time down.</p>",
+    '<table class="downtime"><thead><tr><th>policy</th><th>instances</th><th>app-runs</th><th>down</th><th>share down</th><th>p50</th><th>p99</th><th>max</th></tr></thead>',
+    `<tbody>${downtime.map(row).join('\n')}</tbody></table>`,
+    `<div class="charts">${downtime.map((d, i) => card(d, canvases[i]!)).join('\n')}</div>`,
+    `<script type="application/json" class="duration-data" id="downtime-data">${jsonForScript(charts)}</script>`,
+    '</section>',
+  ].join('\n');
+}
