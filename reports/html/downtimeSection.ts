@@ -30,7 +30,7 @@ export function downtimeSection(downtime: readonly DowntimeSummary[]): string {
   return [
     '<section id="downtime">',
     '<h2>Downtime by instance count</h2>',
-    "<p class=\"note\">Every app in every run of every property, grouped by the run's healing policy and the app's instance count (its smallest role). An app-run is down when some role had no instance running for a while; p50, p99 and max are over the down ones, of their total time down.</p>",
+    "<p class=\"note\">Every app in every run of every property, grouped by the run's healing policy and the app's instance count (its smallest role). An app-run is down when some role had no instance running for a while; p50, p99 and max are over the down ones, of their total time down. Each property draws faults under its own hypothesis and policy, so compare instance counts within a policy; to compare policies under the same faults, use <code>fabric-verify sweep</code>.</p>",
     '<table class="downtime"><thead><tr><th>policy</th><th>instances</th><th>app-runs</th><th>down</th><th>share down</th><th>p50</th><th>p99</th><th>max</th></tr></thead>',
     `<tbody>${downtime.map(row).join('\n')}</tbody></table>`,
     `<div class="charts">${downtime.map((d, i) => card(d, canvases[i]!)).join('\n')}</div>`,
