@@ -37,8 +37,8 @@ export class CoverageRecorder {
     const logic = (event.actorRef as unknown as { logic: AnyStateMachine }).logic;
     const graph = this.#graphs.get(logic.id);
     if (graph === undefined) return;
-    const snapshot = event.snapshot as { value?: unknown };
-    if (snapshot.value !== undefined) for (const id of activeStateIds(logic.id, snapshot.value)) this.#states.get(logic.id)!.add(id);
+    // A machine's snapshot always has a state value.
+    for (const id of activeStateIds(logic.id, (event.snapshot as unknown as { value: unknown }).value)) this.#states.get(logic.id)!.add(id);
     if (event.type === '@xstate.microstep') {
       for (const definition of event._transitions) {
         const key = graph.keyOf.get(definition);

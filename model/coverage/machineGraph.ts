@@ -36,17 +36,22 @@ export function machineGraph(machine: AnyStateMachine): MachineGraph {
 
 function transitionKey(node: AnyStateNode, definition: AnyTransitionDefinition, siblings: readonly AnyTransitionDefinition[]): string {
   const event = definition.eventType === '' ? 'always' : shortEvent(definition.eventType);
-  const guard = definition.guard ? `[${guardName(definition.guard)}]` : '';
-  const targets = definition.target?.length ? definition.target.map((t: AnyStateNode) => t.id).join(',') : '(stays)';
-  const base = `${node.id} --${event}${guard}--> ${targets}`;
+  const base = `${node.id} --${event}${guardOf(definition)}--> ${targetsOf(definition)}`;
   // Two transitions that read alike (same event, guard and target) are told apart by position.
-  const alike = siblings.filter((other) => other !== definition && other.eventType === definition.eventType && sameTargets(other, definition));
+  const alike = siblings.filter(
+    (other) => other !== definition && other.eventType === definition.eventType && guardOf(other) === guardOf(definition) && targetsOf(other) === targetsOf(definition),
+  );
   return alike.length > 0 ? `${base} #${siblings.indexOf(definition)}` : base;
 }
 
-function sameTargets(a: AnyTransitionDefinition, b: AnyTransitionDefinition): boolean {
-  const ids = (d: AnyTransitionDefinition) => (d.target ?? []).map((t: AnyStateNode) => t.id).join(',');
-  return ids(a) === ids(b) && guardName(a.guard) === guardName(b.guard);
+/** `[guard name]`, or nothing for an unguarded transition. */
+function guardOf(definition: AnyTransitionDefinition): string {
+  return definition.guard ? `[${guardName(definition.guard)}]` : '';
+}
+
+/** The target state ids, or `(stays)` for a transition that only runs actions. */
+function targetsOf(definition: AnyTransitionDefinition): string {
+  return definition.target?.length ? definition.target.map((t: AnyStateNode) => t.id).join(',') : '(stays)';
 }
 
 /** `xstate.after.deploymentCallTimeout.server.upgrading.installing` reads as `after deploymentCallTimeout`. */
@@ -55,12 +60,11 @@ function shortEvent(eventType: string): string {
   return after ? `after ${after[1]}` : eventType;
 }
 
+/** XState's three kinds of guard: a named implementation, a function (inline or built by a helper), `{ type, params }`. */
 function guardName(guard: unknown): string {
-  if (guard === undefined) return '';
   if (typeof guard === 'string') return guard;
-  if (typeof guard === 'function') return (guard as { name?: string }).name || 'inline';
-  if (typeof guard === 'object' && guard !== null && 'type' in guard) return String((guard as { type: unknown }).type);
-  return 'guard';
+  if (typeof guard === 'function') return guard.name || 'inline';
+  return (guard as { type: string }).type;
 }
 
 /** Every state node id active in a state value, ancestors included. */

@@ -176,12 +176,46 @@ describe('Agenda', () => {
     expect(agenda.next()).toBeUndefined();
   });
 
-  it('refuses a delay that is not a whole number of seconds', () => {
+  it('refuses a delay that is not a whole number of seconds, or negative, naming the actor', () => {
     const agenda = new Agenda();
     const actor = createActor(alarmMachine);
     agenda.takeOverScheduler(actor, 'alarm');
     actor.start();
     const ring: AlarmEvent = { type: 'ring', alarm: 'x' };
-    expect(() => actor.system.scheduler.schedule(actor, actor, ring, 1500, 'x')).toThrow(AgendaError);
+    const fractional = () => actor.system.scheduler.schedule(actor, actor, ring, 1500, 'x');
+    expect(fractional).toThrow(AgendaError);
+    expect(fractional).toThrow('alarm: delay 1500 ms is not a whole number of seconds');
+    const negative = () => actor.system.scheduler.schedule(actor, actor, ring, -1000, 'x');
+    expect(negative).toThrow(AgendaError);
+    expect(negative).toThrow('alarm: delay -1000 ms is not a whole number of seconds');
+    expect(agenda.pendingTimers()).toEqual([]);
+  });
+
+  it('fires a zero delay at once, after what was already due at that time', () => {
+    const alarm = alarmOnAgenda();
+    alarm.at(100, { type: 'arm', alarm: 'now', delayS: 0 });
+    alarm.at(100, { type: 'doze' });
+    alarm.run();
+    expect(alarm.delivered.map((d) => [d.atS, d.type])).toEqual([
+      [100, 'arm'],
+      [100, 'doze'],
+      [100, 'ring'],
+      [145, 'xstate.after.snooze.(machine).dozing'],
+    ]);
+    expect(alarm.actor.getSnapshot().context.rung).toEqual(['now']);
+  });
+
+  it('refuses a delayed event to another actor: the model has none', () => {
+    const agenda = new Agenda();
+    const [left, right] = ['left', 'right'].map((address) => {
+      const ref = createActor(alarmMachine);
+      agenda.takeOverScheduler(ref, address);
+      return ref.start();
+    });
+    const ring: AlarmEvent = { type: 'ring', alarm: 'x' };
+    const across = () => left!.system.scheduler.schedule(left!, right!, ring, 1000, 'x');
+    expect(across).toThrow(AgendaError);
+    expect(across).toThrow('left: delayed events to other actors are not part of the model');
+    expect(agenda.pendingTimers()).toEqual([]);
   });
 });

@@ -19,8 +19,7 @@ export class AvailabilityTracker {
 
   constructor(apps: readonly AppSpec[], initiallyServing: (instanceId: string) => number) {
     for (const app of apps) {
-      const tallies: RoleTally[] = [];
-      for (const role of app.roles) {
+      const tallies = app.roles.map((role) => {
         const tally: RoleTally = { instances: role.instances, serving: 0 };
         for (let i = 0; i < role.instances; i++) {
           const id = instanceId(app.id, role.id, i);
@@ -29,8 +28,8 @@ export class AvailabilityTracker {
           this.#servingOfInstance.set(id, serving);
           tally.serving += serving;
         }
-        tallies.push(tally);
-      }
+        return tally;
+      });
       this.#rolesOfApp.set(app.id, tallies);
       this.#statusOfApp.set(app.id, statusOf(tallies));
     }
@@ -43,7 +42,7 @@ export class AvailabilityTracker {
   /** Record an instance's serving copies; returns the app's change, if any. */
   update(id: string, serving: number): { appId: string; from: AppStatus; to: AppStatus } | null {
     const before = this.#servingOfInstance.get(id);
-    if (before === undefined || before === serving) return null;
+    if (before === undefined) return null;
     this.#servingOfInstance.set(id, serving);
     const { appId, tally } = this.#roleOfInstance.get(id)!;
     tally.serving += serving - before;

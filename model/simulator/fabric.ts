@@ -70,7 +70,7 @@ export function buildFabric(scenario: Scenario, time: SimulatedTime, inspect?: (
 
   const actors: FabricActor[] = [];
   const add = (address: Address, kind: ActorKind, logic: AnyActorLogic, input?: unknown) =>
-    actors.push({ address, kind, ref: createActor(logic, { ...(input === undefined ? {} : { input }), ...(inspect ? { inspect } : {}) }) });
+    actors.push({ address, kind, ref: createActor(logic, { input, inspect }) });
 
   add(CONTROLLER, 'controller', controllerMachine, { policy, timings, servers: initial.servers, placement: initial.placement, fabric, time } satisfies ControllerInput);
   add(UPGRADE, 'upgrade', upgradeMachine, {
