@@ -25,10 +25,7 @@ export type FaultKind = Fault['kind'];
 
 export type FaultSchedule = readonly Fault[];
 
-/** Sorted by time, ties kept in list order: the order the simulator applies them. */
+/** Sorted by time, ties kept in list order (sort is stable): the order the simulator applies them. */
 export function inTimeOrder(schedule: FaultSchedule): Fault[] {
-  return schedule
-    .map((fault, index) => ({ fault, index }))
-    .sort((a, b) => a.fault.atS - b.fault.atS || a.index - b.index)
-    .map(({ fault }) => fault);
+  return [...schedule].sort((a, b) => a.atS - b.atS);
 }

@@ -1,8 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { HealingPolicyDefinition } from './healingPolicy.ts';
+import { registerHealingPolicy } from './healingPolicies/registry.ts';
 import { InputError, type InputIssue } from './inputError.ts';
+import { healingPolicyNamed, kubernetesDefaults } from './policy.ts';
 import { parseScenario } from './scenarioSchema.ts';
 import { incidentScenario } from './scenarios/incident20090313.ts';
 import { MAX_TIME_S } from './simulator/eventQueue.ts';
+
+/** A policy of the user's own: starts the oldest queued work, `batch` at a time. */
+const oldestFirst: HealingPolicyDefinition<{ kind: 'schemaTest.oldestFirst'; batch: number }, null> = {
+  kind: 'schemaTest.oldestFirst',
+  summary: 'the oldest work first',
+  honoursBlackouts: false,
+  initialMemory: () => null,
+  decide: (params, view) => ({ start: view.queue.slice(0, params.batch).map((_, i) => i), memory: null }),
+};
 
 /** The incident as a scenario file would hold it: plain JSON, free to damage. */
 function incidentJson(): any {
@@ -24,6 +36,8 @@ function issuesAfter(damage: (scenario: any) => void): readonly InputIssue[] {
 }
 
 describe('parseScenario', () => {
+  beforeAll(() => registerHealingPolicy(oldestFirst));
+
   it('accepts the incident scenario round-tripped through JSON, unchanged', () => {
     const parsed = parseScenario(incidentJson());
     expect(parsed).toEqual(incidentScenario());
@@ -47,7 +61,7 @@ describe('parseScenario', () => {
       ['a timing', (s) => delete s.timings.rebootS, 'timings.rebootS'],
       ['the policy', (s) => delete s.policy, 'policy'],
       ['a server’s capacity', (s) => delete s.topology.servers[5].capacity, 'topology.servers.5.capacity'],
-      ['a crash’s server', (s) => s.faults.push({ kind: 'crash', atS: 10 }), `faults.${incidentScenario().faults.length}.serverId`],
+      ['a crash’s server', (s) => s.faults.unshift({ kind: 'crash', atS: 10 }), 'faults.0.serverId'],
     ])('%s', (_, damage, path) => {
       expect(issuesAfter(damage)).toEqual([{ path, expected: 'a value (the field is required)', received: 'undefined' }]);
     });
@@ -88,7 +102,7 @@ describe('parseScenario', () => {
 
     it('a heartbeat loss that would end past the simulator’s range', () => {
       const issues = issuesAfter((s) => s.faults.push({ kind: 'heartbeat-loss', atS: MAX_TIME_S - 10, serverId: 's00', durationS: 100 }));
-      expect(issues).toEqual([{ path: `faults.${incidentScenario().faults.length}.durationS`, expected: `an end before ${MAX_TIME_S} s`, received: String(MAX_TIME_S + 90) }]);
+      expect(issues).toEqual([{ path: `faults.${incidentScenario().faults.length}.durationS`, expected: `an end at most ${MAX_TIME_S} s`, received: String(MAX_TIME_S + 90) }]);
     });
   });
 
@@ -112,23 +126,24 @@ describe('parseScenario', () => {
   });
 
   describe('rejects what a schema alone cannot see', () => {
-    const nextFault = incidentScenario().faults.length;
+    /** The index of a fault added after the incident's own. */
+    const nextFault = () => incidentScenario().faults.length;
 
     it('a crash of a server that does not exist', () => {
       expect(issuesAfter((s) => s.faults.push({ kind: 'crash', atS: 5, serverId: 's99' }))).toEqual([
-        { path: `faults.${nextFault}.serverId`, expected: 'the id of a server in topology.servers', received: '"s99"' },
+        { path: `faults.${nextFault()}.serverId`, expected: 'the id of a server in topology.servers', received: '"s99"' },
       ]);
     });
 
     it('a heartbeat loss of a server that does not exist', () => {
       expect(issuesAfter((s) => s.faults.push({ kind: 'heartbeat-loss', atS: 5, serverId: 'nobody', durationS: 60 })).map((i) => i.path)).toEqual([
-        `faults.${nextFault}.serverId`,
+        `faults.${nextFault()}.serverId`,
       ]);
     });
 
     it('a rack failure of a fault domain with no server', () => {
       expect(issuesAfter((s) => s.faults.push({ kind: 'rack-failure', atS: 5, faultDomain: 7 }))).toEqual([
-        { path: `faults.${nextFault}.faultDomain`, expected: 'a fault domain of some server (0, 1)', received: '7' },
+        { path: `faults.${nextFault()}.faultDomain`, expected: 'a fault domain of some server (0, 1)', received: '7' },
       ]);
     });
 
@@ -141,7 +156,10 @@ describe('parseScenario', () => {
         s.topology.apps[1].id = 'solo00';
         s.topology.apps[45].roles[1].id = 'web';
       });
-      expect(issues.map((i) => i.path)).toEqual(['topology.apps.1.id', 'topology.apps.45.roles.1.id']);
+      expect(issues).toEqual([
+        { path: 'topology.apps.1.id', expected: 'an app id used once', received: '"solo00"' },
+        { path: 'topology.apps.45.roles.1.id', expected: 'a role id used once in its app', received: '"web"' },
+      ]);
     });
 
     it('more instances than the servers hold in all', () => {
@@ -157,8 +175,37 @@ describe('parseScenario', () => {
         s.faults.push({ kind: 'crash', atS: 5, serverId: 's99' });
         s.faults.push({ kind: 'rack-failure', atS: 5, faultDomain: 9 });
       });
-      expect(issues.map((i) => i.path)).toEqual(['topology.servers.3.id', `faults.${nextFault}.serverId`, `faults.${nextFault + 1}.faultDomain`]);
+      expect(issues.map((i) => i.path)).toEqual(['topology.servers.3.id', `faults.${nextFault()}.serverId`, `faults.${nextFault() + 1}.faultDomain`]);
     });
+
+    it('reports every problem at once in its message too, one after another', () => {
+      const scenario = incidentJson();
+      scenario.topology.servers[3].id = 's00';
+      scenario.faults.push({ kind: 'crash', atS: 5, serverId: 's99' });
+      expect(() => parseScenario(scenario, 'two.json')).toThrow(
+        'two.json: topology.servers.3.id: expected a server id used once, found "s00"; ' +
+          `faults.${nextFault()}.serverId: expected the id of a server in topology.servers, found "s99"`,
+      );
+    });
+
+    it('a network degradation that would end past the simulator’s range', () => {
+      expect(issuesAfter((s) => s.faults.push({ kind: 'network-degradation', atS: MAX_TIME_S - 100, durationS: 101, latencyS: 60 }))).toEqual([
+        { path: `faults.${nextFault()}.durationS`, expected: `an end at most ${MAX_TIME_S} s`, received: String(MAX_TIME_S + 1) },
+      ]);
+    });
+
+    it('but not a heartbeat loss or a network degradation that ends at the last moment the simulator knows', () => {
+      const scenario = incidentJson();
+      scenario.faults.push({ kind: 'heartbeat-loss', atS: MAX_TIME_S - 100, serverId: 's00', durationS: 100 });
+      scenario.faults.push({ kind: 'network-degradation', atS: MAX_TIME_S - 60, durationS: 60, latencyS: 60 });
+      expect(parseScenario(scenario).faults.slice(-2).map((f) => f.kind)).toEqual(['heartbeat-loss', 'network-degradation']);
+    });
+  });
+
+  it('accepts faults of servers and racks that exist', () => {
+    const scenario = incidentJson();
+    scenario.faults.push({ kind: 'rack-failure', atS: 5, faultDomain: 1 }, { kind: 'crash', atS: 6, serverId: 's07' }, { kind: 'heartbeat-loss', atS: 7, serverId: 's08', durationS: 60 });
+    expect(parseScenario(scenario).faults.slice(-3).map((f) => f.kind)).toEqual(['rack-failure', 'crash', 'heartbeat-loss']);
   });
 
   it('accepts exactly as many instances as the servers hold', () => {
@@ -187,5 +234,135 @@ describe('parseScenario', () => {
       expect(issues[0]).toMatchObject({ path: '', expected: 'a JSON object (a scenario)' });
       expect(message).toMatch(/^odd\.json: \(top level\): expected a JSON object \(a scenario\), found /);
     }
+  });
+
+  it('says what it found when the input is not an object: the value, or that it is a list', () => {
+    const found = (input: unknown) => {
+      try {
+        parseScenario(input);
+      } catch (error) {
+        return (error as InputError).message;
+      }
+      throw new Error('parseScenario accepted a non-object');
+    };
+    expect(found([])).toBe('scenario: (top level): expected a JSON object (a scenario), found a list');
+    expect(found(null)).toBe('scenario: (top level): expected a JSON object (a scenario), found null');
+    expect(found(42)).toBe('scenario: (top level): expected a JSON object (a scenario), found 42');
+  });
+
+  it('names the input “scenario” when the caller does not say where it came from', () => {
+    const scenario = incidentJson();
+    scenario.horizonS = 0;
+    expect(() => parseScenario(scenario)).toThrow(/^scenario: horizonS: expected a number ≥ 1, found 0$/);
+  });
+
+  it('is an InputError by name, so a stack trace or log says what kind of failure it was', () => {
+    const error = (() => {
+      try {
+        parseScenario(7);
+      } catch (caught) {
+        return caught as Error;
+      }
+    })();
+    expect(error?.name).toBe('InputError');
+    expect(String(error)).toBe('InputError: scenario: (top level): expected a JSON object (a scenario), found 7');
+  });
+
+  describe('shortens a long value it found to 80 characters', () => {
+    it('cutting a longer one and marking the cut', () => {
+      const [issue] = issuesAfter((s) => (s.topology.servers[0].capacity = 'x'.repeat(100)));
+      expect(issue).toEqual({ path: 'topology.servers.0.capacity', expected: 'number', received: `"${'x'.repeat(76)}...` });
+      expect(issue!.received).toHaveLength(80);
+    });
+
+    it('keeping one of exactly 80 whole', () => {
+      const text = 'x'.repeat(78);
+      expect(issuesAfter((s) => (s.topology.servers[0].capacity = text))).toEqual([
+        { path: 'topology.servers.0.capacity', expected: 'number', received: `"${text}"` },
+      ]);
+    });
+  });
+
+  describe('a missing kind or a missing list entry', () => {
+    it('a fault without a kind, listing the kinds a fault may have', () => {
+      expect(issuesAfter((s) => (s.faults[0] = { atS: 5 }))).toEqual([
+        {
+          path: 'faults.0.kind',
+          expected:
+            '("crash" | "rack-failure" | "heartbeat-loss" | "network-degradation" | "management-request" | "operator-parallel" | "upgrade-start" | "storage-write") (the field is required)',
+          received: 'undefined',
+        },
+      ]);
+    });
+
+    it('a fault given as a word, not an object', () => {
+      expect(issuesAfter((s) => (s.faults[0] = 'crash'))).toEqual([{ path: 'faults.0', expected: 'an object', received: '"crash"' }]);
+    });
+
+    it('a hole in the server list, as a library caller might leave one', () => {
+      expect(issuesAfter((s) => (s.topology.servers[0] = undefined))).toEqual([{ path: 'topology.servers.0', expected: 'an object', received: 'undefined' }]);
+    });
+  });
+
+  describe('policies', () => {
+    it.each(['serial', 'parallel', 'adaptive', 'kubernetes'] as const)('accepts the built-in %s healing policy', (kind) => {
+      const scenario = incidentJson();
+      scenario.policy.healing = healingPolicyNamed(kind);
+      expect(parseScenario(scenario).policy.healing).toEqual(healingPolicyNamed(kind));
+    });
+
+    it('accepts the management request’s own lane and the upgrade gated on recovery', () => {
+      const scenario = incidentJson();
+      scenario.policy.management = 'own-lane';
+      scenario.policy.upgradeGate = 'gated-on-recovery';
+      expect(parseScenario(scenario).policy).toMatchObject({ management: 'own-lane', upgradeGate: 'gated-on-recovery' });
+    });
+
+    it('rejects an unknown management lane or upgrade gate, listing the known ones', () => {
+      expect(
+        issuesAfter((s) => {
+          s.policy.management = 'fast-lane';
+          s.policy.upgradeGate = 'never';
+        }),
+      ).toEqual([
+        { path: 'policy.management', expected: '("shared-queue" | "own-lane")', received: '"fast-lane"' },
+        { path: 'policy.upgradeGate', expected: '("continue-after-timeout" | "gated-on-recovery")', received: '"never"' },
+      ]);
+    });
+
+    it('accepts a healing policy of a kind the user registered, keeping its own parameters', () => {
+      const scenario = incidentJson();
+      scenario.policy.healing = { kind: 'schemaTest.oldestFirst', batch: 3 };
+      expect(parseScenario(scenario).policy.healing).toEqual({ kind: 'schemaTest.oldestFirst', batch: 3 });
+    });
+
+    it('rejects a healing policy of an unknown kind, listing the kinds it knows, the user’s own too', () => {
+      expect(issuesAfter((s) => (s.policy.healing = { kind: 'fifo', batch: 3 }))).toEqual([
+        { path: 'policy.healing.kind', expected: '("serial" | "parallel" | "adaptive" | "kubernetes" | "schemaTest.oldestFirst")', received: '"fifo"' },
+      ]);
+    });
+
+    // A built-in kind with a bad parameter is not taken for a user's policy of that kind: the
+    // parameter is named, not the kind.
+    it.each<[string, unknown, InputIssue]>([
+      ['serial healing of no work at a time', { kind: 'serial', concurrency: 0 }, { path: 'policy.healing.concurrency', expected: 'a number ≥ 1', received: '0' }],
+      ['parallel healing of half a piece of work', { kind: 'parallel', concurrency: 1.5 }, { path: 'policy.healing.concurrency', expected: 'a whole number', received: '1.5' }],
+      ['adaptive healing narrowed to nothing', { kind: 'adaptive', narrowConcurrency: 0, wideConcurrency: 10, unhealthyThreshold: 0.5 }, { path: 'policy.healing.narrowConcurrency', expected: 'a number ≥ 1', received: '0' }],
+      ['kubernetes eviction at twice per second', { ...kubernetesDefaults, evictionRatePerS: 2 }, { path: 'policy.healing.evictionRatePerS', expected: 'a number ≤ 1', received: '2' }],
+      ['serial healing without its concurrency', { kind: 'serial' }, { path: 'policy.healing.concurrency', expected: 'a value (the field is required)', received: 'undefined' }],
+      ['parallel healing with a parameter it does not have', { kind: 'parallel', concurrency: 2, batch: 3 }, { path: 'policy.healing.batch', expected: 'no such field', received: '"batch"' }],
+    ])('rejects %s, naming the parameter', (_, healing, issue) => {
+      expect(issuesAfter((s) => (s.policy.healing = healing))).toEqual([issue]);
+    });
+
+    it('rejects a healing policy without a kind, once, listing every kind it could have', () => {
+      expect(issuesAfter((s) => (s.policy.healing = { concurrency: 2 }))).toEqual([
+        { path: 'policy.healing.kind', expected: '("serial" | "parallel" | "adaptive" | "kubernetes" | "schemaTest.oldestFirst") (the field is required)', received: 'undefined' },
+      ]);
+    });
+
+    it('rejects a healing policy given by name alone, naming the policy field', () => {
+      expect(issuesAfter((s) => (s.policy.healing = 'serial'))).toEqual([{ path: 'policy.healing', expected: 'an object', received: '"serial"' }]);
+    });
   });
 });

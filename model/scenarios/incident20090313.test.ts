@@ -5,6 +5,7 @@ import { placeInitially } from '../initialPlacement.ts';
 import type { Scenario } from '../scenario.ts';
 import { simulate } from '../simulator/simulate.ts';
 import type { Trace } from '../simulator/trace.ts';
+import { quotaCharge } from '../topology.ts';
 import { incidentScenario } from './incident20090313.ts';
 
 /** The portal's service-level bound on a management request (DOMAIN.md): 30 minutes. */
@@ -88,6 +89,41 @@ const expectedFigures: Record<'serial' | 'parallel' | 'asItHappened', Partial<Si
   },
 };
 
+describe('the 2009-03-13 incident’s scenario', () => {
+  const pad = (n: number) => String(n).padStart(2, '0');
+
+  it('hosts 40 single-instance apps and 10 that run two instances of each role, named as in reports', () => {
+    const apps = incidentScenario().topology.apps;
+    expect(apps.map((app) => app.id)).toEqual([...Array.from({ length: 40 }, (_, i) => `solo${pad(i)}`), ...Array.from({ length: 10 }, (_, i) => `pair${pad(i)}`)]);
+    expect(apps.at(-1)).toEqual({ id: 'pair09', roles: [{ id: 'web', instances: 2 }, { id: 'worker', instances: 2 }] });
+  });
+
+  it('counts both instances of a two-instance role against the quota of two, as the 2009 quota did', () => {
+    const quota = incidentScenario().topology.quota!;
+    expect(quota).toEqual({ instancesPerRole: 2, secondInstanceFree: false });
+    expect(quotaCharge({ id: 'web', instances: 2 }, quota)).toBe(2);
+  });
+
+  it('sends a portal request every 10 minutes for 8 hours from the upgrade start, and a storage write every 15 minutes for 12 hours', () => {
+    const { faults } = incidentScenario();
+    const requests = faults.flatMap((f) => (f.kind === 'management-request' ? [[f.atS, f.requestId]] : []));
+    expect(requests).toEqual(Array.from({ length: 48 }, (_, n) => [3600 + 600 * n, `portal-${n}`]));
+    const writes = faults.flatMap((f) => (f.kind === 'storage-write' ? [[f.atS, f.writeId]] : []));
+    expect(writes).toEqual(Array.from({ length: 48 }, (_, n) => [900 * n, `blob-${n}`]));
+  });
+
+  it('runs the controller as it was: one shared queue, fencing, an upgrade that continues after a timeout, no halt', () => {
+    expect(incidentScenario().policy).toEqual({
+      healing: { kind: 'serial', concurrency: 2 },
+      management: 'shared-queue',
+      fencing: true,
+      upgradeGate: 'continue-after-timeout',
+      haltBudget: null,
+      alertThreshold: 5,
+    });
+  });
+});
+
 describe('the 2009-03-13 incident', () => {
   const runs = {} as Record<keyof typeof expectedFigures, Run>;
   beforeAll(() => {
@@ -141,6 +177,14 @@ describe('the 2009-03-13 incident', () => {
       const singleInstanceApps = runs[healing].scenario.topology.apps.length - f.multiInstanceApps;
       expect(f.multiInstanceAppsDown / f.multiInstanceApps).toBeLessThan(f.singleInstanceAppsDown / singleInstanceApps);
       expect(f.multiInstanceAppsDown).toBeLessThan(f.singleInstanceAppsDown);
+    });
+
+    it('fences each failed server as it heals the server’s instances elsewhere', () => {
+      const evictions = runs[healing].trace.entries.flatMap((entry) =>
+        entry.kind === 'event' && entry.event.type === 'controller.evict' ? [{ to: entry.to, event: entry.event }] : [],
+      );
+      expect(evictions.map((e) => e.to).sort()).toEqual(FAILED_SERVERS.map((id) => `server:${id}`));
+      for (const { event } of evictions) expect(event).toMatchObject({ fence: true });
     });
 
     it('loses no acknowledged storage write and finishes the upgrade', () => {
