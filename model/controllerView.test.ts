@@ -3,6 +3,7 @@ import { type PlanningInput, type ServerView, faultDomainHealth, healingView, pl
 import type { EvictionTokens } from './healingPolicies/kubernetesEviction.ts';
 import type { WorkItem } from './healingView.ts';
 import { kubernetesDefaults } from './policy.ts';
+import { SimulatedClock } from './simulatedTime.ts';
 
 function server(id: string, faultDomain: number, updateDomain: number, change: Partial<ServerView> = {}): ServerView {
   return { id, faultDomain, updateDomain, capacity: 2, load: 0, placeable: true, status: 'up', ...change };
@@ -47,6 +48,26 @@ describe('planHealing', () => {
     expect(plan.servers).toBe(input.servers);
     expect(plan.healingMemory).toBe(input.healingMemory);
     expect(plan.decidedMemory).toBe(input.healingMemory);
+  });
+
+  it('decides nothing for an empty queue: the memory stays as it was, not as a decision at this time would leave it', () => {
+    const spent: EvictionTokens = { tokens: { 0: 0, 1: 1, 2: 1 }, atS: 0 };
+    const plan = planHealing(planning({ healing: kubernetesDefaults, healingMemory: spent, time: { nowS: 5 }, queue: [] }));
+    expect(plan).toMatchObject({ started: [], chosen: 0 });
+    expect(plan.healingMemory).toBe(spent);
+    expect(plan.decidedMemory).toBe(spent);
+  });
+
+  it('remembers the plan for a view and a time: asked again, it is the same plan; once time moves on, a fresh one', () => {
+    const clock = new SimulatedClock();
+    clock.nowS = 9;
+    const spent: EvictionTokens = { tokens: { 0: 0, 1: 1, 2: 1 }, atS: 0 };
+    const input = planning({ healing: kubernetesDefaults, healingMemory: spent, time: clock, queue: [move('r/0', 'dead', 0)] });
+    const early = planHealing(input);
+    expect(early.started).toEqual([]);
+    expect(planHealing(input)).toBe(early);
+    clock.nowS = 10;
+    expect(planHealing(input).started).toEqual([{ item: move('r/0', 'dead', 0), targetServerId: 'c' }]);
   });
 
   it('starts nothing when the policy allows nothing more in flight', () => {

@@ -110,7 +110,8 @@ function freshPlan(input: PlanningInput): HealingPlan {
       startedIndexes.add(index);
       continue;
     }
-    const siblings = (input.fabric.siblingsOf[item.instanceId] ?? [])
+    // The fabric lists every instance's siblings (none for an instance alone in its role).
+    const siblings = input.fabric.siblingsOf[item.instanceId]!
       .map((id) => placement[id])
       .filter((serverId): serverId is string => serverId != null)
       .map((serverId) => servers[input.fabric.serverIndex[serverId]!]!);
