@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { HealingPolicyDefinition } from '../healingPolicy.ts';
+import { healingPolicyNamed } from '../policy.ts';
 import { adaptiveHealing } from './adaptiveHealing.ts';
 import { parallelHealing, serialHealing } from './concurrencyLimit.ts';
+import { viewWith } from './healingViewFixture.ts';
 import { kubernetesEviction } from './kubernetesEviction.ts';
 import {
   BUILT_IN_HEALING_POLICIES,
@@ -28,6 +30,18 @@ describe('the healing policy registry', () => {
     expect(healingPolicyDefinition('adaptive')).toBe(adaptiveHealing);
     expect(healingPolicyDefinition('kubernetes')).toBe(kubernetesEviction);
     expect(registeredHealingPolicyKinds()).toEqual(expect.arrayContaining(['serial', 'parallel', 'adaptive', 'kubernetes']));
+  });
+
+  it.each(BUILT_IN_HEALING_POLICIES.map((d) => [d.kind, d.summary]))('describes the built-in %s policy in one line for reports', (_kind, summary) => {
+    expect(summary).toMatch(/^\S.*\S$/);
+    expect(summary).not.toContain('\n');
+  });
+
+  it.each(['serial', 'parallel', 'adaptive', 'kubernetes'] as const)('the built-in %s policy starts nothing while nothing waits', (kind) => {
+    const params = healingPolicyNamed(kind);
+    const definition = healingPolicyDefinition(kind);
+    const idle = viewWith({});
+    expect(definition.decide(params, idle, definition.initialMemory(params, idle)).start).toEqual([]);
   });
 
   it('looks up a policy registered by the user', () => {

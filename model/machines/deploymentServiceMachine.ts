@@ -3,7 +3,7 @@
  * the latency of the network condition at the time of the call; a degraded network makes
  * calls outlast the servers' timeout, which is how the 2009 incident began.
  */
-import { assign, emit, enqueueActions, setup } from 'xstate';
+import { assertEvent, assign, emit, enqueueActions, setup } from 'xstate';
 
 export interface DeploymentServiceInput {
   readonly callS: number;
@@ -23,6 +23,7 @@ export type DeploymentServiceEvent =
 export type DeploymentServiceEmitted = { type: 'deployment.completed'; serverId: string };
 
 export const deploymentServiceMachine = setup({
+  // Stryker disable next-line ObjectLiteral: setup() reads `types` for TypeScript only and drops it at run time
   types: {
     input: {} as DeploymentServiceInput,
     context: {} as DeploymentServiceContext,
@@ -34,11 +35,19 @@ export const deploymentServiceMachine = setup({
   },
   actions: {
     scheduleReply: enqueueActions(({ event, enqueue }) => {
-      if (event.type !== 'server.deploymentRequested') return;
+      assertEvent(event, 'server.deploymentRequested');
       enqueue.raise({ type: 'deployment.replyDue', serverId: event.serverId }, { delay: 'callLatency', id: `reply:${event.serverId}` });
     }),
-    reply: emit(({ event }) => ({ type: 'deployment.completed' as const, serverId: event.type === 'deployment.replyDue' ? event.serverId : '' })),
-    slowDown: assign({ callS: ({ event, context }) => (event.type === 'fault.networkDegraded' ? event.latencyS : context.callS) }),
+    reply: emit(({ event }) => {
+      assertEvent(event, 'deployment.replyDue');
+      return { type: 'deployment.completed' as const, serverId: event.serverId };
+    }),
+    slowDown: assign({
+      callS: ({ event }) => {
+        assertEvent(event, 'fault.networkDegraded');
+        return event.latencyS;
+      },
+    }),
     speedUp: assign({ callS: ({ context }) => context.normalCallS }),
   },
 }).createMachine({

@@ -3,7 +3,7 @@
  * controller placed last; `stray` is an older copy still serving on a server that was
  * abandoned without fencing — the hazard behind `no-duplicate-running-instance`.
  */
-import { assign, emit, setup, stateIn } from 'xstate';
+import { assertEvent, assign, emit, setup, stateIn } from 'xstate';
 import type { Timings } from '../timings.ts';
 
 export interface InstanceInput {
@@ -34,7 +34,14 @@ export type InstanceEmitted =
   | { type: 'instance.stopped'; instanceId: string; serverId: string }
   | { type: 'instance.lost'; instanceId: string; serverId: string };
 
+/** The server a `controller.move` places the copy on. */
+function movedTo(event: InstanceEvent): string {
+  assertEvent(event, 'controller.move');
+  return event.serverId;
+}
+
 export const instanceMachine = setup({
+  // Stryker disable next-line ObjectLiteral: setup() reads `types` for TypeScript only and drops it at run time
   types: {
     input: {} as InstanceInput,
     context: {} as InstanceContext,
@@ -51,15 +58,16 @@ export const instanceMachine = setup({
     leavesStrayCopy: stateIn({ lifecycle: 'running' }),
   },
   actions: {
-    assignServer: assign({ serverId: ({ event }) => (event.type === 'controller.move' ? event.serverId : null) }),
+    assignServer: assign({ serverId: ({ event }) => movedTo(event) }),
     moveLeavingStray: assign({
       strayServerId: ({ context }) => context.serverId,
-      serverId: ({ event }) => (event.type === 'controller.move' ? event.serverId : null),
+      serverId: ({ event }) => movedTo(event),
     }),
     forgetStray: assign({ strayServerId: null }),
-    reportRunning: emit(({ context }) => ({ type: 'instance.running' as const, instanceId: context.instanceId, serverId: context.serverId ?? '' })),
-    reportStopped: emit(({ context }) => ({ type: 'instance.stopped' as const, instanceId: context.instanceId, serverId: context.serverId ?? '' })),
-    reportLost: emit(({ context }) => ({ type: 'instance.lost' as const, instanceId: context.instanceId, serverId: context.serverId ?? '' })),
+    // Reported only from starting, running or stopped: states a copy reaches once placed, so serverId is set.
+    reportRunning: emit(({ context }) => ({ type: 'instance.running' as const, instanceId: context.instanceId, serverId: context.serverId! })),
+    reportStopped: emit(({ context }) => ({ type: 'instance.stopped' as const, instanceId: context.instanceId, serverId: context.serverId! })),
+    reportLost: emit(({ context }) => ({ type: 'instance.lost' as const, instanceId: context.instanceId, serverId: context.serverId! })),
   },
 }).createMachine({
   id: 'instance',

@@ -15,6 +15,7 @@ export type StorageEvent = { type: 'client.write'; writeId: string };
 export type StorageEmitted = { type: 'storage.acknowledged'; writeId: string };
 
 export const storageMachine = setup({
+  // Stryker disable next-line ObjectLiteral: setup() reads `types` for TypeScript only and drops it at run time
   types: {
     context: {} as StorageContext,
     events: {} as StorageEvent,

@@ -1,3 +1,4 @@
+import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { upgradeSequences as upgrade } from './sequences/upgradeSequences.ts';
 import { driveMachine } from './machineHarness.ts';
@@ -33,5 +34,27 @@ describe('upgradeMachine', () => {
     expect(walk.state()).toBe('done');
     expect(walk.context().failedServers).toBe(3);
     expect(walk.take().at(-1)).toEqual({ type: 'upgrade.finished' });
+  });
+
+  it('a walk not started yet, or over no domains, has no server pending and no failure counted', () => {
+    const input = { domains: [], gate: 'gated-on-recovery', haltBudget: null, startTimeoutS: 1800 } as const;
+    const walk = driveMachine(upgradeMachine, input);
+    expect(walk.context()).toMatchObject({ domainIndex: 0, pendingServers: [], awaitedInstances: [], failedServers: 0 });
+    walk.send({ type: 'operator.startUpgrade' });
+    expect(walk.context()).toMatchObject({ domainIndex: 0, pendingServers: [], awaitedInstances: [], failedServers: 0 });
+  });
+
+  // The simulator delivers nothing more to a machine that is no longer active.
+  it.each([
+    ['finished', [{ type: 'server.upgraded', serverId: 's00' }], 'done'],
+    ['halted', [{ type: 'server.upgradeFailed', serverId: 's00' }], 'halted'],
+  ] as const)('a %s walk is over: its actor is done', (_ending, reports, state) => {
+    const walk = createActor(upgradeMachine, { input: { domains: [['s00']], gate: 'continue-after-timeout', haltBudget: 0, startTimeoutS: 1800 } });
+    walk.start();
+    walk.send({ type: 'operator.startUpgrade' });
+    expect(walk.getSnapshot().status).toBe('active');
+    for (const report of reports) walk.send(report);
+    expect(walk.getSnapshot().value).toBe(state);
+    expect(walk.getSnapshot().status).toBe('done');
   });
 });

@@ -4,7 +4,7 @@
  * start timeout and walks on (Azure's documented rule) or stays closed until every one of
  * them runs again somewhere. With a halt budget it stops once too many servers fail.
  */
-import { assign, emit, enqueueActions, setup } from 'xstate';
+import { assertEvent, assign, emit, enqueueActions, setup } from 'xstate';
 import type { UpgradeGate } from '../policy.ts';
 
 export interface UpgradeInput {
@@ -43,6 +43,7 @@ export type UpgradeEmitted =
   | { type: 'upgrade.halted'; failedServers: number };
 
 export const upgradeMachine = setup({
+  // Stryker disable next-line ObjectLiteral: setup() reads `types` for TypeScript only and drops it at run time
   types: {
     input: {} as UpgradeInput,
     context: {} as UpgradeContext,
@@ -63,7 +64,8 @@ export const upgradeMachine = setup({
   },
   actions: {
     beginDomain: enqueueActions(({ context, enqueue }) => {
-      const servers = context.domains[context.domainIndex] ?? [];
+      // A domain begins only while the walk has one left (see hasNoDomains and walkedEveryDomain).
+      const servers = context.domains[context.domainIndex]!;
       enqueue.assign({ pendingServers: servers });
       enqueue.emit({ type: 'upgrade.domainStarted', domainIndex: context.domainIndex });
       for (const serverId of servers) enqueue.emit({ type: 'upgrade.upgradeServer', serverId });
@@ -73,14 +75,16 @@ export const upgradeMachine = setup({
     }),
     countFailure: assign({ failedServers: ({ context }) => context.failedServers + 1 }),
     awaitInstance: assign({
-      awaitedInstances: ({ context, event }) =>
-        event.type === 'instance.stopped' && !context.awaitedInstances.includes(event.instanceId)
-          ? [...context.awaitedInstances, event.instanceId]
-          : context.awaitedInstances,
+      awaitedInstances: ({ context, event }) => {
+        assertEvent(event, 'instance.stopped');
+        return context.awaitedInstances.includes(event.instanceId) ? context.awaitedInstances : [...context.awaitedInstances, event.instanceId];
+      },
     }),
     instanceRestarted: assign({
-      awaitedInstances: ({ context, event }) =>
-        event.type === 'instance.running' ? context.awaitedInstances.filter((id) => id !== event.instanceId) : context.awaitedInstances,
+      awaitedInstances: ({ context, event }) => {
+        assertEvent(event, 'instance.running');
+        return context.awaitedInstances.filter((id) => id !== event.instanceId);
+      },
     }),
     advanceDomain: assign({ domainIndex: ({ context }) => context.domainIndex + 1 }),
     reportFinished: emit({ type: 'upgrade.finished' as const }),
