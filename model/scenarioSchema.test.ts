@@ -3,7 +3,8 @@ import type { HealingPolicyDefinition } from './healingPolicy.ts';
 import { registerHealingPolicy } from './healingPolicies/registry.ts';
 import { InputError, type InputIssue } from './inputError.ts';
 import { healingPolicyNamed, kubernetesDefaults } from './policy.ts';
-import { parseScenario } from './scenarioSchema.ts';
+import * as v from 'valibot';
+import { issuesOf, parseScenario } from './scenarioSchema.ts';
 import { incidentScenario } from './scenarios/incident20090313.ts';
 import { MAX_TIME_S } from './simulator/eventQueue.ts';
 
@@ -364,5 +365,14 @@ describe('parseScenario', () => {
     it('rejects a healing policy given by name alone, naming the policy field', () => {
       expect(issuesAfter((s) => (s.policy.healing = 'serial'))).toEqual([{ path: 'policy.healing', expected: 'an object', received: '"serial"' }]);
     });
+  });
+});
+
+// The config and counterexample loaders word their problems through issuesOf too.
+describe('issuesOf', () => {
+  it('gives a check its own words, and a problem with the whole document the empty path', () => {
+    const evenCount = v.pipe(v.number(), v.check((n) => n % 2 === 0, 'an even number'));
+    expect(issuesOf(v.safeParse(v.object({ servers: evenCount }), { servers: 3 }).issues!)).toEqual([{ path: 'servers', expected: 'an even number', received: '3' }]);
+    expect(issuesOf(v.safeParse(evenCount, 'three').issues!)).toEqual([{ path: '', expected: 'number', received: '"three"' }]);
   });
 });
