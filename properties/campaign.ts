@@ -7,6 +7,7 @@ import { CoverageRecorder, type MachineCoverage } from '../model/coverage/covera
 import { machinesByKind } from '../model/simulator/fabric.ts';
 import type { AnyStateMachine } from 'xstate';
 import { catalog } from './catalog/index.ts';
+import { setMaxListeners } from 'node:events';
 import { Piscina } from 'piscina';
 import type { PropertyResult } from './checkProperty.ts';
 import runCampaignJob, { type CampaignJob, type CampaignJobResult } from './campaignWorker.ts';
@@ -116,6 +117,8 @@ export async function runCampaign(config: CampaignConfig, options: CampaignOptio
   } else {
     const pool = new Piscina<CampaignJob, CampaignJobResult>({ filename: WORKER, maxThreads: workers, minThreads: workers, execArgv: ['--import', 'tsx'] });
     const abort = new AbortController();
+    // Every queued task listens to the one Ctrl-C signal: a listener per task is expected, not a leak.
+    setMaxListeners(indexes.length + 1, abort.signal);
     const watch = setInterval(() => {
       if (options.shouldStop?.()) abort.abort();
     }, 100);
