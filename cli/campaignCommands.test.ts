@@ -25,6 +25,7 @@ describe('fabric-verify check', () => {
     expect(outcome.stdout).toMatch(/property\s+expected\s+verdict\s+runs\s+time\s+counterexample/);
     expect(outcome.stdout).toMatch(/single-instance-never-down\s+fails\s+✓ fails/);
     expect(outcome.stdout).toContain('every verdict matches its expectation');
+    expect(outcome.stdout).toMatch(/Determinism: [1-9]\d* runs simulated twice, each story identical\./);
     // Not a terminal: progress comes as plain lines on stderr.
     expect(outcome.stderr).toMatch(/\[1\/2\] single-instance-never-down: expected fails, fails \(ok\)/);
     for (const file of ['summary.json', 'summary.md', 'index.html', 'counterexamples/single-instance-never-down.json']) expect(existsSync(join(out, file)), file).toBe(true);

@@ -29,6 +29,7 @@ export function exploredPropertySummary(explored: ExploredVerdict, symmetry: boo
       minimality: explored.counterexample?.minimality ?? null,
       recovery: null,
       downtime: [],
+      determinismRechecks: 0,
     },
     property.definition.statement,
     property.definition.hypothesis,

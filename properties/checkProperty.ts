@@ -13,6 +13,7 @@ import { COUNTEREXAMPLE_FORMAT, type Counterexample } from './counterexample.ts'
 import type { Expectation, PropertyDefinition, PropertyVariant, Verdict, Violation } from './propertyDefinition.ts';
 import { withSwarmMode } from './arbitraries/swarmMode.ts';
 import { DowntimeCollector, type DowntimeTally } from './downtime.ts';
+import { RECHECK_EVERY, recheckDeterminism } from './determinismCheck.ts';
 import { chooseSwarm } from './seeds.ts';
 
 export const DEFAULT_RUNS = 100;
@@ -65,6 +66,8 @@ export interface PropertyResult {
   readonly recovery: { readonly durationsS: readonly number[]; readonly boundS: number; readonly exceeding: number } | null;
   /** How long apps were down over the runs, by the run's healing policy and the app's instance count. */
   readonly downtime: readonly DowntimeTally[];
+  /** Generated runs simulated a second time and found to tell the identical story (one in RECHECK_EVERY). */
+  readonly determinismRechecks: number;
 }
 
 /** Liveness: a run that never settles is a failure of its own kind, whatever the property says. */
@@ -97,6 +100,9 @@ export function checkProperty(definition: PropertyDefinition, options: CheckOpti
   let failedOnce = false;
   const policies = new Set<string>();
   const downtime = new DowntimeCollector();
+  let determinismRechecks = 0;
+  // Thrown after fast-check is done: thrown inside the property, it would be shrunk as a counterexample.
+  let nondeterminism: unknown = null;
 
   const simulation = options.coverage ? { inspect: options.coverage.inspect } : {};
   const property = fc.property(arbitrary, (scenario) => {
@@ -105,6 +111,14 @@ export function checkProperty(definition: PropertyDefinition, options: CheckOpti
       generated++;
       policies.add(scenario.policy.healing.kind);
       downtime.add(scenario, trace);
+      if ((generated - 1) % RECHECK_EVERY === 0 && nondeterminism === null) {
+        try {
+          recheckDeterminism(scenario, trace);
+          determinismRechecks++;
+        } catch (error) {
+          nondeterminism = error;
+        }
+      }
       definition.mustSee.forEach((situation, i) => {
         if (situation.reached(scenario, trace)) reached[i]!++;
       });
@@ -123,6 +137,7 @@ export function checkProperty(definition: PropertyDefinition, options: CheckOpti
   const runs = options.runs ?? definition.runs ?? DEFAULT_RUNS;
   const details = fc.check(property, { seed: options.seed, numRuns: runs, ...(options.path ? { path: options.path } : {}) });
   if (details.errorInstance && !details.counterexample) throw details.errorInstance;
+  if (nondeterminism !== null) throw nondeterminism;
 
   let counterexample: Counterexample | null = null;
   let minimality: Minimality | null = null;
@@ -168,5 +183,6 @@ export function checkProperty(definition: PropertyDefinition, options: CheckOpti
     minimality,
     recovery: definition.measure ? { durationsS, boundS, exceeding } : null,
     downtime: downtime.tallies(),
+    determinismRechecks,
   };
 }

@@ -40,7 +40,14 @@ export function campaignTable(summary: CampaignSummary): string {
     ...rows.map(line),
     '',
     `${summary.properties.length} checks, ${mismatches === 0 ? 'every verdict matches its expectation' : `${mismatches} differ from their expectation`}${summary.complete ? '' : ' (interrupted: incomplete)'}.`,
+    ...determinismLine(summary),
     `Model coverage: ${summary.coverage.machines.map((m) => `${m.id} ${m.transitions.covered}/${m.transitions.total}`).join(', ')} transitions.`,
     ...(summary.regressions ? regressionLines(summary.regressions) : []),
   ].join('\n');
+}
+
+/** FoundationDB's check, told: how many runs were simulated twice and found identical. */
+function determinismLine(summary: CampaignSummary): string[] {
+  const rechecks = summary.properties.reduce((sum, p) => sum + p.determinismRechecks, 0);
+  return rechecks === 0 ? [] : [`Determinism: ${rechecks} runs simulated twice, each story identical.`];
 }

@@ -44,6 +44,7 @@ export function propertySummary(result: PropertyResult, statement: string, hypot
     durationMs: result.durationMs,
     mustSee: result.mustSee.map((m) => ({ id: m.id, description: m.description, reached: m.reached, share: round(m.share), minShare: m.minShare, met: m.met })),
     failureRateBelow: clean && result.runs > 0 ? round(3 / result.runs) : null,
+    determinismRechecks: result.determinismRechecks,
     counterexample: cx
       ? {
           file: `${COUNTEREXAMPLE_FOLDER}/${counterexampleFileName(cx)}`,

@@ -51,6 +51,8 @@ export interface PropertySummary {
   readonly mustSee: readonly MustSeeSummary[];
   /** For a clean `holds`: after N clean runs, one run breaks it with chance below about 3/N (95%). */
   readonly failureRateBelow: number | null;
+  /** Generated runs simulated a second time, each telling the identical story (a differing one stops the campaign). */
+  readonly determinismRechecks: number;
   readonly counterexample: CounterexampleSummary | null;
   /** How the verdict was reached: `random` runs (fast-check; the meaning when absent) or an `exhaustive` exploration of a bound. */
   readonly method?: 'random' | 'exhaustive';

@@ -67,6 +67,7 @@ function propertySummary({ definition, result, policy }: Checked): PropertySumma
     durationMs: result.durationMs,
     mustSee: result.mustSee,
     failureRateBelow: result.verdict === 'holds' && result.runs > 0 ? 3 / result.runs : null,
+    determinismRechecks: result.determinismRechecks,
     counterexample: cx && {
       file: `counterexamples/${counterexampleFileName(cx)}`,
       faults: cx.scenario.faults.length,
