@@ -76,7 +76,7 @@ describe('fabric-verify check', () => {
     expect(downtime).toEqual(summaryIn(join(dir, 'unsharded')).downtime);
   });
 
-  it.concurrent('sweep shows where each property holds over the grid', async () => {
+  it.concurrent('sweep shows where each property holds over the grid, and downtime by grid point', async () => {
     const config = join(dir, 'sweep.json');
     writeFileSync(config, JSON.stringify({ name: 'tiny sweep', sweep: { properties: ['false-positive-churn-bounded'], runs: 20, grid: { healing: ['serial', 'parallel'] } } }));
     const outcome = await fabricVerify('sweep', '--config', config, '--out', join(dir, 'sweep'));
@@ -85,6 +85,13 @@ describe('fabric-verify check', () => {
     expect(outcome.stdout).toMatch(/serial\s+holds/);
     expect(outcome.stdout).toMatch(/parallel\s+fails/);
     expect(summaryIn(join(dir, 'sweep')).sweep?.cells.map((c) => c.verdicts)).toEqual([{ 'false-positive-churn-bounded': 'holds' }, { 'false-positive-churn-bounded': 'fails' }]);
+    // Downtime by grid point: the same faults under each, so the rows compare the policies.
+    const downtime = summaryIn(join(dir, 'sweep')).downtime;
+    expect([...new Set(downtime.map((d) => d.policy))]).toEqual(['healing=parallel', 'healing=serial']);
+    expect(downtime.every((d) => d.appRuns > 0)).toBe(true);
+    const page = readFileSync(join(dir, 'sweep', 'index.html'), 'utf8');
+    expect(page).toContain('<section id="downtime">');
+    expect(page).toContain('<th>grid point</th>');
   });
 });
 

@@ -5,6 +5,7 @@ import { InputError } from '../model/inputError.ts';
 import { readCampaignConfig } from '../properties/campaignConfig.ts';
 import { DEFAULT_SEED } from '../properties/seeds.ts';
 import { runSweep } from '../properties/sweep.ts';
+import { downtimeSummaries } from '../reports/summarize.ts';
 import { SUMMARY_FORMAT, type CampaignSummary, type SweepSummary } from '../reports/summary.ts';
 import { writeCampaignReports } from '../reports/writeCampaignReports.ts';
 import { EXIT_INTERRUPTED, EXIT_OK } from './exitCodes.ts';
@@ -30,7 +31,7 @@ export function sweepCommand(options: SweepOptions, interrupted: () => boolean =
   if (!config.sweep) throw new InputError(options.config, [{ path: 'sweep', expected: 'a sweep section (properties and grid)', received: 'none' }]);
   const seed = options.seed ?? config.campaign.seed ?? DEFAULT_SEED;
   const started = performance.now();
-  const { summary: sweep, complete } = runSweep(config.sweep, {
+  const { summary: sweep, downtime, complete } = runSweep(config.sweep, {
     seed,
     runs: options.runs ?? null,
     shouldStop: interrupted,
@@ -44,7 +45,7 @@ export function sweepCommand(options: SweepOptions, interrupted: () => boolean =
     properties: [],
     coverage: { machines: [] },
     recovery: [],
-    downtime: [],
+    downtime: downtimeSummaries(downtime),
     sweep,
     codeCoverage: null,
     durationMs: Math.round(performance.now() - started),

@@ -164,7 +164,7 @@ export interface CampaignSummary {
   readonly properties: readonly PropertySummary[];
   readonly coverage: { readonly machines: readonly MachineCoverage[] };
   readonly recovery: readonly RecoverySummary[];
-  /** Downtime by healing policy and instance count, over the runs of every property (empty for sweeps and explorations). */
+  /** Downtime by healing policy (a sweep: grid point) and instance count, over the runs of every property (empty for explorations). */
   readonly downtime: readonly DowntimeSummary[];
   readonly sweep: SweepSummary | null;
   /** `check` only: the stored counterexamples replayed before the runs, and the ones added. */

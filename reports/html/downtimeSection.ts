@@ -17,11 +17,17 @@ function card(d: DowntimeSummary, canvas: string): string {
   const body =
     d.durationsS.length === 0
       ? `<p class="muted">Never down in ${d.appRuns} app-runs.</p>`
-      : `<canvas id="${canvas}" class="downtime-chart" width="520" height="240" role="img" aria-label="${escapeHtml(`downtime of apps with ${copies(d.instances)} under ${d.policy} healing`)}"></canvas>`;
+      : `<canvas id="${canvas}" class="downtime-chart" width="520" height="240" role="img" aria-label="${escapeHtml(`downtime of apps with ${copies(d.instances)}, ${d.policy}`)}"></canvas>`;
   return `<div class="chart-card"><h4>${escapeHtml(name)}</h4>${body}</div>`;
 }
 
-export function downtimeSection(downtime: readonly DowntimeSummary[]): string {
+const CAMPAIGN_NOTE =
+  "Every app in every run of every property, grouped by the run's healing policy and the app's instance count (its smallest role). An app-run is down when some role had no instance running for a while; p50, p99 and max are over the down ones, of their total time down. Each property draws faults under its own hypothesis and policy, so compare instance counts within a policy; to compare policies under the same faults, use <code>fabric-verify sweep</code>.";
+const SWEEP_NOTE =
+  "Every app in every run at every point of the grid, grouped by the point and the app's instance count (its smallest role). Each point ran the same properties on the same seed, so the rows compare the points. An app-run is down when some role had no instance running for a while; p50, p99 and max are over the down ones, of their total time down.";
+
+/** `bySweepPoint`: the rows are a sweep's grid points, not the policies of a campaign's properties. */
+export function downtimeSection(downtime: readonly DowntimeSummary[], bySweepPoint = false): string {
   if (downtime.length === 0) return '';
   const canvases = downtime.map((_, i) => `downtime-chart-${i}`);
   const charts = downtime.flatMap((d, i) =>
@@ -30,8 +36,8 @@ export function downtimeSection(downtime: readonly DowntimeSummary[]): string {
   return [
     '<section id="downtime">',
     '<h2>Downtime by instance count</h2>',
-    "<p class=\"note\">Every app in every run of every property, grouped by the run's healing policy and the app's instance count (its smallest role). An app-run is down when some role had no instance running for a while; p50, p99 and max are over the down ones, of their total time down. Each property draws faults under its own hypothesis and policy, so compare instance counts within a policy; to compare policies under the same faults, use <code>fabric-verify sweep</code>.</p>",
-    '<table class="downtime"><thead><tr><th>policy</th><th>instances</th><th>app-runs</th><th>down</th><th>share down</th><th>p50</th><th>p99</th><th>max</th></tr></thead>',
+    `<p class="note">${bySweepPoint ? SWEEP_NOTE : CAMPAIGN_NOTE}</p>`,
+    `<table class="downtime"><thead><tr><th>${bySweepPoint ? 'grid point' : 'policy'}</th><th>instances</th><th>app-runs</th><th>down</th><th>share down</th><th>p50</th><th>p99</th><th>max</th></tr></thead>`,
     `<tbody>${downtime.map(row).join('\n')}</tbody></table>`,
     `<div class="charts">${downtime.map((d, i) => card(d, canvases[i]!)).join('\n')}</div>`,
     `<script type="application/json" class="duration-data" id="downtime-data">${jsonForScript(charts)}</script>`,

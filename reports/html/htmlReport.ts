@@ -69,7 +69,7 @@ export function htmlReport(summary: CampaignSummary, stories: readonly Story[]):
     storiesSection(summary, ordered),
     coverageSection(summary.coverage.machines),
     recoverySection(summary.recovery),
-    downtimeSection(summary.downtime),
+    downtimeSection(summary.downtime, summary.sweep !== null && summary.properties.length === 0),
     summary.sweep ? sweepHeatMap(summary.sweep) : '',
     codeCoverageLink(summary.codeCoverage),
     '</main>',
