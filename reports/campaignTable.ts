@@ -48,6 +48,7 @@ export function campaignTable(summary: CampaignSummary): string {
 
 /** FoundationDB's check, told: how many runs were simulated twice and found identical. */
 function determinismLine(summary: CampaignSummary): string[] {
-  const rechecks = summary.properties.reduce((sum, p) => sum + p.determinismRechecks, 0);
+  // A summary written before the re-checks existed (merged from an older shard) has none to count.
+  const rechecks = summary.properties.reduce((sum, p) => sum + (p.determinismRechecks ?? 0), 0);
   return rechecks === 0 ? [] : [`Determinism: ${rechecks} runs simulated twice, each story identical.`];
 }
