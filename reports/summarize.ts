@@ -61,7 +61,7 @@ export function propertySummary(result: PropertyResult, statement: string, hypot
   };
 }
 
-function recoverySummary(result: PropertyResult): RecoverySummary | null {
+export function recoverySummary(result: PropertyResult): RecoverySummary | null {
   if (!result.recovery) return null;
   const d = result.recovery.durationsS;
   return {

@@ -48,16 +48,19 @@ export function summaryMarkdown(summary: CampaignSummary): string {
   if (summary.recovery.length > 0) {
     lines.push('', '## Recovery time', '', '| property | policy | p50 | p99 | max | bound | past own bound |', '|---|---|---:|---:|---:|---:|---:|');
     for (const r of summary.recovery) {
-      const s = (x: number | null) => (x === null ? '—' : `${x}s`);
-      lines.push(`| ${r.variant ? `${r.property} (${r.variant})` : r.property} | ${r.policy} | ${s(r.p50S)} | ${s(r.p99S)} | ${s(r.maxS)} | ${r.boundS}s | ${r.exceeding} |`);
+      lines.push(`| ${r.variant ? `${r.property} (${r.variant})` : r.property} | ${r.policy} | ${secondsOrDash(r.p50S)} | ${secondsOrDash(r.p99S)} | ${secondsOrDash(r.maxS)} | ${r.boundS}s | ${r.exceeding} |`);
     }
   }
   if (summary.downtime.length > 0) {
     lines.push('', '## Downtime by instance count', '', '| policy | instances | app-runs | down | p50 | p99 | max |', '|---|---:|---:|---:|---:|---:|---:|');
     for (const d of summary.downtime) {
-      const s = (x: number | null) => (x === null ? '—' : `${x}s`);
-      lines.push(`| ${d.policy} | ${d.instances} | ${d.appRuns} | ${d.downAppRuns} (${(d.shareDown * 100).toFixed(1)}%) | ${s(d.p50S)} | ${s(d.p99S)} | ${s(d.maxS)} |`);
+      lines.push(`| ${d.policy} | ${d.instances} | ${d.appRuns} | ${d.downAppRuns} (${(d.shareDown * 100).toFixed(1)}%) | ${secondsOrDash(d.p50S)} | ${secondsOrDash(d.p99S)} | ${secondsOrDash(d.maxS)} |`);
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A figure in seconds, or a dash where there is none. */
+function secondsOrDash(seconds: number | null): string {
+  return seconds === null ? '—' : `${seconds}s`;
 }

@@ -93,11 +93,11 @@ function paceOf(context: ControllerContext): number | null {
   return healingPolicyDefinition(context.healing.kind).paceS?.(context.healing, context.timings) ?? null;
 }
 
-/** Whether `item` moves one of `instanceIds` (a portal request moves nothing). */
-function movesOneOf(item: WorkItem, instanceIds: ReadonlySet<string>): boolean {
+/** Whether `item` moves an instance `chosen` picks (a portal request moves nothing). */
+function movesOneOf(item: WorkItem, chosen: (instanceId: string) => boolean): boolean {
   // Stryker disable next-line ConditionalExpression: a portal request has no instanceId, so the look-up below says no as well; this check tells TypeScript the rest are moves
   if (item.kind !== 'move') return false;
-  return instanceIds.has(item.instanceId);
+  return chosen(item.instanceId);
 }
 
 function refreshedMemory(context: ControllerContext): unknown {
@@ -169,7 +169,7 @@ export const controllerMachine = setup({
         servers: withServer(context.servers, index, { status: 'dead', load: 0 }),
         placement,
         queue,
-        inFlight: context.inFlight.filter((item) => !movesOneOf(item, movedAway)),
+        inFlight: context.inFlight.filter((item) => !movesOneOf(item, (id) => movedAway.has(id))),
       });
       enqueue.emit({ type: 'controller.declaredDead', serverId });
       for (const instanceId of movedAway) enqueue.emit({ type: 'controller.queued', instanceId });
@@ -273,7 +273,7 @@ export const controllerMachine = setup({
     completeMove: assign({
       inFlight: ({ context, event }) => {
         const { instanceId } = event as ServerEventOf<'instance.running'>;
-        return context.inFlight.filter((item) => !movesOneOf(item, new Set([instanceId])));
+        return context.inFlight.filter((item) => !movesOneOf(item, (id) => id === instanceId));
       },
     }),
     switchToParallel: enqueueActions(({ context, enqueue }) => {

@@ -10,11 +10,10 @@ import { machinesByKind } from '../../model/simulator/fabric.ts';
 import { simulate } from '../../model/simulator/simulate.ts';
 import { propertyById } from '../../properties/catalog/index.ts';
 import { type PropertyResult, checkProperty, violationOf } from '../../properties/checkProperty.ts';
-import { counterexampleFileName } from '../../properties/counterexample.ts';
 import type { PropertyDefinition } from '../../properties/propertyDefinition.ts';
-import { type CampaignSummary, type PropertySummary, type RecoverySummary, SUMMARY_FORMAT, type SweepSummary } from '../summary.ts';
+import { downtimeSummaries, propertySummary, recoverySummary } from '../summarize.ts';
+import { type CampaignSummary, SUMMARY_FORMAT, type SweepSummary } from '../summary.ts';
 import type { Story } from './storySection.ts';
-import { downtimeSummaries } from '../summarize.ts';
 
 export const FIXTURE_SEED = 20090313;
 const RUNS = 30;
@@ -43,49 +42,6 @@ function policyOf(definition: PropertyDefinition, variant: string | null): strin
   if (variant !== null) return variant;
   const [scenario] = fc.sample(definition.scenarios(), { numRuns: 1, seed: FIXTURE_SEED });
   return scenario!.policy.healing.kind;
-}
-
-function percentile(sorted: readonly number[], p: number): number | null {
-  return sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-function propertySummary({ definition, result, policy }: Checked): PropertySummary {
-  const cx = result.counterexample;
-  const failed = cx ? simulate(cx.scenario).entries.flatMap((e) => (e.kind === 'state' && e.actor.startsWith('server:') && e.to === 'failed' ? [e.actor] : [])) : [];
-  return {
-    id: result.id,
-    variant: result.variant,
-    statement: definition.statement,
-    hypothesis: definition.hypothesis,
-    policy,
-    expected: result.expected,
-    verdict: result.verdict,
-    matches: result.verdict === result.expected,
-    runs: result.runs,
-    seed: result.seed,
-    path: cx?.path ?? null,
-    durationMs: result.durationMs,
-    mustSee: result.mustSee,
-    failureRateBelow: result.verdict === 'holds' && result.runs > 0 ? 3 / result.runs : null,
-    determinismRechecks: result.determinismRechecks,
-    counterexample: cx && {
-      file: `counterexamples/${counterexampleFileName(cx)}`,
-      faults: cx.scenario.faults.length,
-      failedServers: new Set(failed).size,
-      violation: cx.violation,
-      shrinks: cx.shrinks,
-      expectedStory: result.minimality?.expected ?? null,
-      minimal: result.minimality?.minimal ?? null,
-      minimalityDetail: result.minimality?.detail ?? null,
-    },
-  };
-}
-
-function recoverySummary({ result, policy }: Checked): RecoverySummary[] {
-  if (!result.recovery) return [];
-  const sorted = [...result.recovery.durationsS].sort((a, b) => a - b);
-  const { durationsS, boundS, exceeding } = result.recovery;
-  return [{ property: result.id, variant: result.variant, policy, samples: sorted.length, p50S: percentile(sorted, 50), p99S: percentile(sorted, 99), maxS: sorted.at(-1) ?? null, boundS, exceeding, durationsS }];
 }
 
 /** Healing policy × the two properties whose verdict turns on it. */
@@ -122,7 +78,7 @@ export function campaignFixture(): CampaignFixture {
     const result = checkProperty(definition, { seed: FIXTURE_SEED, runs: RUNS, coverage: recorder, ...(variant ? { variant } : {}) });
     return { definition, result, policy: policyOf(definition, label) };
   });
-  const properties = checked.map(propertySummary);
+  const properties = checked.map(({ definition, result }) => propertySummary(result, definition.statement, definition.hypothesis));
   const stories = checked.flatMap(({ result }, i) => {
     const cx = result.counterexample;
     return cx ? [{ counterexample: cx, trace: simulate(cx.scenario), file: properties[i]!.counterexample!.file }] : [];
@@ -133,7 +89,7 @@ export function campaignFixture(): CampaignFixture {
     campaign: { name: 'report fixture: incident 2009-03-13', seed: FIXTURE_SEED, runs: RUNS, shard: null },
     properties,
     coverage: { machines: recorder.coverage() },
-    recovery: checked.flatMap(recoverySummary),
+    recovery: checked.flatMap(({ result }) => recoverySummary(result) ?? []),
     downtime: downtimeSummaries(checked.flatMap(({ result }) => result.downtime)),
     sweep: sweepOf(checked),
     codeCoverage: 'coverage/index.html',
