@@ -56,7 +56,8 @@ describe('fabric-verify check', () => {
   });
 
   it.concurrent('shards split the campaign and merge joins them in catalog order, downtime as if run whole', async () => {
-    const args = ['--property', 'single-instance-never-down', '--property', 'default-template-fits-quota', '--runs', '10'];
+    // `--property A B`: the option is variadic (and repeatable, as the first test uses it).
+    const args = ['--property', 'single-instance-never-down', 'default-template-fits-quota', '--runs', '10'];
     const [one, two, whole] = await Promise.all([
       fabricVerify('check', ...args, '--shard', '1/2', '--out', join(dir, 'shard1')),
       fabricVerify('check', ...args, '--shard', '2/2', '--out', join(dir, 'shard2')),

@@ -2,13 +2,13 @@
  * The real command, run as a user runs it: `node bin/fabric-verify.js ...` in a child process.
  * Each run starts node and tsx, so the runs go concurrently.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidentScenario } from '../model/scenarios/incident20090313.ts';
 import { EXIT_OK } from './exitCodes.ts';
-import { expectBadInput, fabricVerify } from './cliProcess.ts';
+import { PROJECT_ROOT, expectBadInput, fabricVerify, fabricVerifyWith } from './cliProcess.ts';
 
 const FIGURE_FIELDS = [
   'serversFailed',
@@ -99,8 +99,7 @@ describe('fabric-verify simulate', () => {
   it.concurrent('an unknown --policy is bad input (exit 2), listing the choices', async () => {
     const outcome = await fabricVerify('simulate', '--scenario', 'incident-2009-03-13', '--policy', 'fastest');
     expectBadInput(outcome);
-    expect(outcome.stderr).toContain("'fastest'");
-    expect(outcome.stderr).toContain('serial, parallel, adaptive, kubernetes');
+    expect(outcome.stderr).toBe('fabric-verify: error: --policy: expected one of serial, parallel, adaptive, kubernetes, found "fastest"\n');
   });
 
   it.concurrent('a missing scenario file is bad input (exit 2), naming the file', async () => {
@@ -117,7 +116,7 @@ describe('fabric-verify simulate', () => {
     const path = scenarioFile('bad-capacity.json', scenario);
     const outcome = await fabricVerify('simulate', '--scenario', path);
     expectBadInput(outcome);
-    expect(outcome.stderr).toBe(`fabric-verify: ${path}: topology.servers.2.capacity: expected number, found "six"\n`);
+    expect(outcome.stderr).toBe(`fabric-verify: error: ${path}: topology.servers.2.capacity: expected number, found "six"\n`);
   });
 
   it.concurrent('a scenario file that is not JSON is bad input (exit 2)', async () => {
@@ -130,6 +129,50 @@ describe('fabric-verify simulate', () => {
   it.concurrent('an unknown option is bad input (exit 2)', async () => {
     const outcome = await fabricVerify('simulate', '--seed', '7');
     expectBadInput(outcome);
-    expect(outcome.stderr).toContain("unknown option '--seed'");
+    expect(outcome.stderr).toBe("fabric-verify: error: unknown option '--seed'\n");
+  });
+
+  it.concurrent('a mistyped --policy or built-in scenario gets a did-you-mean', async () => {
+    const [policy, scenario] = await Promise.all([
+      fabricVerify('simulate', '--policy', 'paralel'),
+      fabricVerify('simulate', '--scenario', 'incident-2009-03-31'),
+    ]);
+    expectBadInput(policy);
+    expect(policy.stderr).toMatch(/^fabric-verify: error: --policy: .*found "paralel"; did you mean parallel\?\n$/);
+    expectBadInput(scenario);
+    expect(scenario.stderr).toMatch(/^fabric-verify: error: incident-2009-03-31: .*no such file; did you mean incident-2009-03-13\?\n$/);
+  });
+});
+
+describe('fabric-verify conventions', () => {
+  it.concurrent('--version prints the package version on stdout', async () => {
+    const outcome = await fabricVerify('--version');
+    expect(outcome.status).toBe(EXIT_OK);
+    expect(outcome.stdout).toBe(`${JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).version}\n`);
+  });
+
+  it.concurrent.each([
+    [['chek'], "fabric-verify: error: unknown command 'chek'; did you mean check?\n"],
+    [['check', '--propety', 'storage-unaffected'], "fabric-verify: error: unknown option '--propety'; did you mean --property?\n"],
+    [['check', '--runs', 'many'], 'fabric-verify: error: --runs: expected a whole number ≥ 1, found "many"\n'],
+    [['check', '--property', 'storage-unafected'], 'fabric-verify: error: --property: expected a catalog property id, found "storage-unafected"; did you mean storage-unaffected?\n'],
+    [['check', '--property', 'storage-unaffected,upgrade-termintes'], 'fabric-verify: error: --property: expected a catalog property id, found "upgrade-termintes"; did you mean upgrade-terminates?\n'],
+    [['sweep'], "fabric-verify: error: required option '--config <file>' not specified\n"],
+    [['replay'], "fabric-verify: error: missing required argument 'file'\n"],
+  ])('%j is bad input in the one error style', async (args, message) => {
+    const outcome = await fabricVerify(...args);
+    expectBadInput(outcome);
+    expect(outcome.stderr).toBe(message);
+  });
+
+  it.concurrent('NO_COLOR and FORCE_COLOR decide the colours of a piped error', async () => {
+    const [plain, forced, both] = await Promise.all([
+      fabricVerifyWith({ FORCE_COLOR: '' }, 'chek'),
+      fabricVerifyWith({ FORCE_COLOR: '1' }, 'chek'),
+      fabricVerifyWith({ FORCE_COLOR: '1', NO_COLOR: '1' }, 'chek'),
+    ]);
+    expect(plain.stderr).not.toContain('\x1b[');
+    expect(forced.stderr).toContain('\x1b[31m');
+    expect(both.stderr).not.toContain('\x1b[');
   });
 });

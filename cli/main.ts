@@ -9,7 +9,9 @@ import { checkCommand } from './checkCommand.ts';
 import { sweepCommand } from './sweepCommand.ts';
 import { exploreCommand } from './exploreCommand.ts';
 import { mergeCommand } from './mergeCommand.ts';
-import { propertyIds, seedValue, shardValue, wholeNumber } from './options.ts';
+import { oneOf, propertyIds, seedValue, shardValue, wholeNumber } from './options.ts';
+import { commanderMessage, errorLine } from './errorStyle.ts';
+import { packageVersion } from './version.ts';
 
 /** Ctrl-C asks the campaign to stop after the check in progress; a second one quits at once. */
 function interruptedFlag(): () => boolean {
@@ -35,14 +37,22 @@ export function buildProgram(write: (text: string) => void): Command {
 
   const program = new Command('fabric-verify')
     .description('Property-based availability verification of a cloud fabric controller.')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .exitOverride()
-    .configureOutput({ writeOut: write, writeErr: (text) => process.stderr.write(text) });
+    // Every subcommand inherits these: commander's own errors come out in our one style, and a
+    // mistyped command or flag gets a "did you mean".
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: write,
+      writeErr: (text) => process.stderr.write(text),
+      outputError: (text) => process.stderr.write(errorLine(commanderMessage(text))),
+    });
 
   program
     .command('simulate')
     .description('run one scenario and print its key events and figures')
     .option('--scenario <name|file>', `a built-in scenario (${INCIDENT_NAME}) or a JSON scenario file`, INCIDENT_NAME)
-    .addOption(new Option('--policy <policy>', 'healing policy for the whole run (drops the operator switch)').choices(HEALING_POLICIES))
+    .addOption(new Option('--policy <policy>', 'healing policy for the whole run (drops the operator switch)').choices(HEALING_POLICIES).argParser(oneOf('--policy', HEALING_POLICIES)))
     .option('--json', 'print the figures as one JSON object')
     .action((options) => write(`${simulateCommand(options)}\n`));
 
@@ -50,7 +60,7 @@ export function buildProgram(write: (text: string) => void): Command {
     .command('check')
     .description('check the property catalog as a campaign and write the reports')
     .option('--config <file>', 'a campaign config (JSON or YAML)')
-    .option('--property <id>', 'check only this property (repeatable)', propertyIds)
+    .option('--property <ids...>', 'check only these properties (--property A B, A,B, or repeated)', propertyIds)
     .option('--runs <n>', 'runs per property (default: each property\'s own)', wholeNumber('--runs', 1))
     .option('--seed <s>', 'the campaign seed', seedValue)
     .option('--out <dir>', 'report folder', 'reports/out')
@@ -85,7 +95,7 @@ export function buildProgram(write: (text: string) => void): Command {
     .option('--faults <k>', 'at most K faults per schedule (default: the config\'s maxFaults)', wholeNumber('--faults', 0))
     .option('--horizon <t>', 'faults at times up to T seconds (default: the config\'s horizonS)', wholeNumber('--horizon', 0))
     .option('--granularity <g>', 'on a grid of G seconds (default: the config\'s granularityS)', wholeNumber('--granularity', 1))
-    .option('--property <id>', 'explore only this property (repeatable)', propertyIds)
+    .option('--property <ids...>', 'explore only these properties (--property A B, A,B, or repeated)', propertyIds)
     .option('--symmetry', 'merge states that differ only by interchangeable servers and apps (a heuristic reduction)')
     .option('--agreement', 'also run random testing of the same spaces and compare verdicts and counterexample sizes')
     .option('--runs <n>', 'random runs per property for --agreement', wholeNumber('--runs', 1))
@@ -133,7 +143,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
     }
     if (error instanceof InputError || error instanceof InvalidArgumentError) {
-      process.stderr.write(`fabric-verify: ${error.message}\n`);
+      process.stderr.write(errorLine(error.message));
       return EXIT_BAD_INPUT;
     }
     throw error;
