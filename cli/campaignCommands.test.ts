@@ -22,8 +22,8 @@ describe('fabric-verify check', () => {
     const out = join(dir, 'check');
     const outcome = await fabricVerify('check', '--property', 'single-instance-never-down', '--property', 'upgrade-keeps-multi-instance-up', '--runs', '20', '--out', out);
     expect(outcome.status, outcome.stderr).toBe(EXIT_OK);
-    expect(outcome.stdout).toMatch(/property\s+expected\s+verdict\s+runs\s+time\s+counterexample/);
-    expect(outcome.stdout).toMatch(/single-instance-never-down\s+fails\s+✓ fails/);
+    expect(outcome.stdout).toMatch(/│ property\s+│ expected │ verdict\s+│ runs │\s+time │ counterexample\s+│/);
+    expect(outcome.stdout).toMatch(/│ single-instance-never-down\s+│ fails\s+│ ✓ fails\s+│/);
     expect(outcome.stdout).toContain('every verdict matches its expectation');
     expect(outcome.stdout).toMatch(/Determinism: [1-9]\d* runs simulated twice, each story identical\./);
     // Not a terminal: progress comes as plain lines on stderr.
@@ -101,7 +101,7 @@ describe('bad input to the campaign commands (exit 2, the field named, nothing w
     ['zero runs', ['check', '--runs', '0'], /--runs: expected a whole number ≥ 1, found "0"/],
     ['a fractional seed', ['check', '--seed', '1.5'], /--seed: expected a whole number/],
     ['a shard past the count', ['check', '--shard', '3/2'], /--shard: expected I\/N with 1 ≤ I ≤ N/],
-    ['an unknown property', ['check', '--property', 'no-such-property'], /--property: expected a catalog property id .* found "no-such-property"/],
+    ['an unknown property', ['check', '--property', 'no-such-property'], /--property: expected a catalog property id, found "no-such-property" \(the ids: single-instance-never-down, /],
     ['a missing config', ['check', '--config', 'no-such-config.json'], /no-such-config\.json: \(top level\): expected a readable config file, found no such file/],
     ['a sweep without a config', ['sweep'], /required option '--config <file>'/],
     ['a missing counterexample', ['replay', 'no-such-file.json'], /no-such-file\.json: .*no such file/],

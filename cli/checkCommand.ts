@@ -10,11 +10,13 @@ import { regressionSummary, runCampaignWithRegressions } from '../properties/reg
 import type { RegressionReplay } from '../properties/regressions/replayRegressions.ts';
 import { DEFAULT_SEED, chooseSwarm } from '../properties/seeds.ts';
 import { campaignTable, replaySentence } from '../reports/campaignTable.ts';
+import { colorsFor } from '../reports/terminalColors.ts';
 import type { CampaignSummary } from '../reports/summary.ts';
 import { summarize } from '../reports/summarize.ts';
 import { writeCampaignReports } from '../reports/writeCampaignReports.ts';
 import { EXIT_INTERRUPTED, EXIT_OK, EXIT_VERDICT_MISMATCH } from './exitCodes.ts';
 import { progressReporter } from './progress.ts';
+import { writeCiOutputs } from './ciOutputs.ts';
 import { loadPolicyModule } from '../properties/policyModule.ts';
 
 export interface CheckOptions {
@@ -30,6 +32,8 @@ export interface CheckOptions {
   readonly policy?: string;
   /** `--swarm` / `--no-swarm`; default: FV_SWARM, else DEFAULT_SWARM. */
   readonly swarm?: boolean;
+  readonly junit?: string;
+  readonly sarif?: string;
 }
 
 export interface CheckOutcome {
@@ -73,7 +77,8 @@ export async function checkCommand(options: CheckOptions, interrupted: () => boo
   progress.stop();
   const summary = summarize(run, { name: config.name, seed, runs, shard, codeCoverage: null, swarm, regressions: run.regressions });
   writeCampaignReports(options.out, summary, run.results.flatMap((r) => (r.counterexample ? [r.counterexample] : [])));
+  writeCiOutputs(summary, options.out, options);
   const exitCode = !summary.complete ? EXIT_INTERRUPTED : summary.properties.every((p) => p.matches) ? EXIT_OK : EXIT_VERDICT_MISMATCH;
-  const output = options.json ? JSON.stringify(summary, null, 2) : `${campaignTable(summary)}\nReports written to ${options.out}/ (index.html, summary.json, summary.md).`;
+  const output = options.json ? JSON.stringify(summary, null, 2) : `${campaignTable(summary, colorsFor(process.stdout))}\nReports written to ${options.out}/ (index.html, summary.json, summary.md).`;
   return { summary, output, exitCode };
 }

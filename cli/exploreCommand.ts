@@ -15,6 +15,7 @@ import { DEFAULT_SEED } from '../properties/seeds.ts';
 import type { CampaignSummary } from '../reports/summary.ts';
 import { writeCampaignReports } from '../reports/writeCampaignReports.ts';
 import { EXIT_INTERRUPTED, EXIT_OK, EXIT_VERDICT_MISMATCH } from './exitCodes.ts';
+import { writeCiOutputs } from './ciOutputs.ts';
 
 export interface ExploreOptions {
   readonly config: string;
@@ -31,6 +32,8 @@ export interface ExploreOptions {
   readonly runs?: number;
   readonly seed?: number;
   readonly maxStates?: number;
+  readonly junit?: string;
+  readonly sarif?: string;
 }
 
 export interface ExploreOutcome {
@@ -68,6 +71,7 @@ export function exploreCommand(options: ExploreOptions, interrupted: () => boole
   const summary = exploreCampaignSummary(config.name, run, agreement);
   const counterexamples = run.verdicts.flatMap((v) => (v.counterexample ? [v.counterexample.counterexample] : []));
   writeCampaignReports(options.out, summary, counterexamples);
+  writeCiOutputs(summary, options.out, options);
   const stopped = interrupted();
   const exitCode = stopped
     ? EXIT_INTERRUPTED

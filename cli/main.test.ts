@@ -61,8 +61,8 @@ describe('fabric-verify simulate', () => {
     const timeline = [
       '1:00:00  upgrade walks update domain 0',
       '1:00:00  network degrades: deployment calls take 1200s',
-      '1:11:00  8 server(s) fail: s00 s05 s10 s15 s20 s25 s30 s35',
-      '1:52:00  8 server(s) fail: s01 s06 s11 s16 s21 s26 s31 s36',
+      '1:11:00  8 servers fail: s00 s05 s10 s15 s20 s25 s30 s35',
+      '1:52:00  8 servers fail: s01 s06 s11 s16 s21 s26 s31 s36',
       '4:00:00  operator switches healing to parallel',
       // One instance was placed on update domain 4 just as the upgrade walked it (3:52), so it
       // ran again only when that walk ended: both lines fall at 4:22, the upgrade's first.

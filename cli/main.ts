@@ -9,7 +9,7 @@ import { checkCommand } from './checkCommand.ts';
 import { sweepCommand } from './sweepCommand.ts';
 import { exploreCommand } from './exploreCommand.ts';
 import { mergeCommand } from './mergeCommand.ts';
-import { oneOf, propertyIds, seedValue, shardValue, wholeNumber } from './options.ts';
+import { oneOf, outputFile, propertyIds, seedValue, shardValue, wholeNumber } from './options.ts';
 import { commanderMessage, errorLine } from './errorStyle.ts';
 import { packageVersion } from './version.ts';
 
@@ -27,6 +27,10 @@ import { INCIDENT_NAME } from '../model/scenarios/incident20090313.ts';
 import { simulateCommand } from './simulateCommand.ts';
 
 const HEALING_POLICIES = ['serial', 'parallel', 'adaptive', 'kubernetes'] as const;
+
+/** The CI outputs every campaign command offers (cli/ciOutputs.ts). */
+const junitOption = () => new Option('--junit <file>', 'also write JUnit XML (one testcase per property) to FILE').argParser(outputFile('--junit'));
+const sarifOption = () => new Option('--sarif <file>', 'also write SARIF 2.1.0 (for code scanning) to FILE').argParser(outputFile('--sarif'));
 
 export function buildProgram(write: (text: string) => void): Command {
   /** Every command ends the same way: its output on stdout, its exit code for the process. */
@@ -70,6 +74,8 @@ export function buildProgram(write: (text: string) => void): Command {
     .option('--swarm', 'swarm fault schedules: each run draws which fault kinds it may use (default: off, or FV_SWARM=1)')
     .option('--no-swarm', 'plain fault schedules: every run may use every fault kind')
     .option('--policy <module>', 'hold a healing policy of your own (a .js/.ts module) to the policy bar')
+    .addOption(junitOption())
+    .addOption(sarifOption())
     .action(async (options) => {
       const outcome = await checkCommand(options, interruptedFlag());
       finish(outcome);
@@ -103,6 +109,8 @@ export function buildProgram(write: (text: string) => void): Command {
     .option('--max-states <n>', 'stop a search after storing this many states (it is then reported incomplete)', wholeNumber('--max-states', 1))
     .option('--out <dir>', 'report folder', 'reports/out')
     .option('--json', 'print summary.json on stdout')
+    .addOption(junitOption())
+    .addOption(sarifOption())
     .action((options) => {
       const outcome = exploreCommand(options, interruptedFlag());
       finish(outcome);
@@ -114,8 +122,10 @@ export function buildProgram(write: (text: string) => void): Command {
     .argument('<dirs...>', 'report folders written by `check --shard`')
     .option('--out <dir>', 'report folder', 'reports/out')
     .option('--json', 'print the merged summary on stdout')
-    .action((dirs: string[], options: { out: string; json?: boolean }) => {
-      const outcome = mergeCommand(dirs, options.out, options.json);
+    .addOption(junitOption())
+    .addOption(sarifOption())
+    .action((dirs: string[], options: { out: string; json?: boolean; junit?: string; sarif?: string }) => {
+      const outcome = mergeCommand(dirs, options.out, options.json, options);
       finish(outcome);
     });
 

@@ -2,6 +2,7 @@
  * Parsing command-line values into what the campaign needs, with errors that name the flag,
  * say what was expected and, for a mistyped name, what was probably meant.
  */
+import { existsSync, statSync } from 'node:fs';
 import { InvalidArgumentError } from 'commander';
 import type { Shard } from '../properties/campaign.ts';
 import { catalog } from '../properties/catalog/index.ts';
@@ -51,5 +52,14 @@ export function oneOf<T extends string>(flag: string, choices: readonly T[]) {
   return (value: string): T => {
     if ((choices as readonly string[]).includes(value)) return value as T;
     throw new InvalidArgumentError(`${flag}: expected one of ${choices.join(', ')}, found ${JSON.stringify(value)}${didYouMean(value, choices)}`);
+  };
+}
+
+/** A file to write (`--junit`, `--sarif`): a path, not an existing folder. */
+export function outputFile(flag: string) {
+  return (value: string): string => {
+    if (value.trim() === '') throw new InvalidArgumentError(`${flag}: expected a file path, found ""`);
+    if (existsSync(value) && statSync(value).isDirectory()) throw new InvalidArgumentError(`${flag}: expected a file path, found the folder ${JSON.stringify(value)}`);
+    return value;
   };
 }

@@ -7,6 +7,7 @@ import type { Counterexample } from '../properties/counterexample.ts';
 import type { Minimality } from '../properties/checkProperty.ts';
 import type { Trace } from '../model/simulator/trace.ts';
 import { clockTime } from './clock.ts';
+import { count } from './plural.ts';
 import { scheduleInWords } from './faultsInWords.ts';
 import { timelineText } from './timelineText.ts';
 
@@ -26,7 +27,7 @@ export function counterexampleText(counterexample: Counterexample, trace: Trace,
     options.file ? `  npx fabric-verify replay ${options.file}` : '  (write the counterexample to a file to replay it)',
     `  FV_SEED=${counterexample.seed} FV_PATH=${counterexample.path} npx vitest run properties -t "${counterexample.propertyId}"`,
     '',
-    `Fault schedule (shrunk in ${counterexample.shrinks} steps), on ${scenario.topology.servers.length} servers and ${scenario.topology.apps.length} app(s), healing ${scenario.policy.healing.kind}, fencing ${scenario.policy.fencing ? 'on' : 'off'}:`,
+    `Fault schedule (shrunk in ${count(counterexample.shrinks, 'step')}), on ${count(scenario.topology.servers.length, 'server')} and ${count(scenario.topology.apps.length, 'app')}, healing ${scenario.policy.healing.kind}, fencing ${scenario.policy.fencing ? 'on' : 'off'}:`,
     ...scheduleInWords(scenario.faults, scenario.topology).map((l) => `  ${l}`),
     '',
     'Timeline:',
