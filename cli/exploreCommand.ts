@@ -16,6 +16,7 @@ import type { CampaignSummary } from '../reports/summary.ts';
 import { writeCampaignReports } from '../reports/writeCampaignReports.ts';
 import { EXIT_INTERRUPTED, EXIT_OK, EXIT_VERDICT_MISMATCH } from './exitCodes.ts';
 import { writeCiOutputs } from './ciOutputs.ts';
+import { type ProgressBar, progressBar } from './progress.ts';
 
 export interface ExploreOptions {
   readonly config: string;
@@ -59,12 +60,15 @@ export function exploreCommand(options: ExploreOptions, interrupted: () => boole
     granularityS,
     ...(options.property?.length ? { properties: options.property } : {}),
   });
+  const progress: { bar: ProgressBar | null } = { bar: null };
   const run = runExploration(plan, {
     symmetry: options.symmetry ?? section.symmetry,
     shouldStop: interrupted,
     ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
-    onSpace: (space, i, n) => process.stderr.write(`explore: search ${i + 1}/${n}: ${space.label}\n`),
+    // The one progress style: counted as each search completes.
+    onSearched: (searched, _i, n) => (progress.bar ??= progressBar(n, { unit: 'searches' })).tick(searched.space.label, `explore: ${searched.space.label}`),
   });
+  progress.bar?.stop();
   const agreement = options.agreement
     ? run.verdicts.map((v) => agreementOf(v, { runs: options.runs ?? DEFAULT_AGREEMENT_RUNS, seed: options.seed ?? DEFAULT_SEED }))
     : null;
