@@ -3,7 +3,7 @@
  * every fault schedule of the config's bound — and write the reports (summary.json with
  * `method: "exhaustive"`, the shortest counterexamples, index.html).
  */
-import { InputError } from '../model/inputError.ts';
+import { InvalidArgumentError } from 'commander';
 import { agreementOf } from '../explore/agreement/agreement.ts';
 import { MAX_CHOICE_POINTS, MAX_FAULTS } from '../explore/exploreConfig.ts';
 import { exploreCampaignSummary } from '../explore/exploreSummary.ts';
@@ -50,9 +50,9 @@ export function exploreCommand(options: ExploreOptions, interrupted: () => boole
   const section = config.explore;
   const horizonS = options.horizon ?? section.horizonS;
   const granularityS = options.granularity ?? section.granularityS;
-  if (options.faults !== undefined && options.faults > MAX_FAULTS) throw new InputError('--faults', [{ path: '', expected: `at most ${MAX_FAULTS} faults`, received: String(options.faults) }]);
+  if (options.faults !== undefined && options.faults > MAX_FAULTS) throw new InvalidArgumentError(`--faults: expected at most ${MAX_FAULTS} faults, found ${options.faults}`);
   if (Math.floor(horizonS / granularityS) + 1 > MAX_CHOICE_POINTS) {
-    throw new InputError('--horizon/--granularity', [{ path: '', expected: `at most ${MAX_CHOICE_POINTS} choice points`, received: `${Math.floor(horizonS / granularityS) + 1}` }]);
+    throw new InvalidArgumentError(`--horizon/--granularity: expected at most ${MAX_CHOICE_POINTS} choice points (horizon ÷ granularity + 1), found ${Math.floor(horizonS / granularityS) + 1}`);
   }
   const plan = planExploration(section, config.name, {
     ...(options.faults === undefined ? {} : { maxFaults: options.faults }),

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidentScenario } from '../model/scenarios/incident20090313.ts';
 import { EXIT_OK } from './exitCodes.ts';
+import { MAX_FAULTS } from '../explore/exploreConfig.ts';
 import { PROJECT_ROOT, expectBadInput, fabricVerify, fabricVerifyWith } from './cliProcess.ts';
 
 const FIGURE_FIELDS = [
@@ -159,6 +160,8 @@ describe('fabric-verify conventions', () => {
     [['check', '--property', 'storage-unaffected,upgrade-termintes'], 'fabric-verify: error: --property: expected a catalog property id, found "upgrade-termintes"; did you mean upgrade-terminates?\n'],
     [['sweep'], "fabric-verify: error: required option '--config <file>' not specified\n"],
     [['replay'], "fabric-verify: error: missing required argument 'file'\n"],
+    // A command's own check of a flag, in the same style.
+    [['explore', '--config', 'examples/small.json', '--faults', String(MAX_FAULTS + 1)], `fabric-verify: error: --faults: expected at most ${MAX_FAULTS} faults, found ${MAX_FAULTS + 1}\n`],
   ])('%j is bad input in the one error style', async (args, message) => {
     const outcome = await fabricVerify(...args);
     expectBadInput(outcome);

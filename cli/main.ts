@@ -149,12 +149,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     await program.parseAsync(argv as string[], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
-    }
+    // Bad input found by a command's own checks (InvalidArgumentError is a CommanderError, so
+    // it is told apart first: commander has printed its own errors already, these not yet).
     if (error instanceof InputError || error instanceof InvalidArgumentError) {
       process.stderr.write(errorLine(error.message));
       return EXIT_BAD_INPUT;
+    }
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
     }
     throw error;
   }
