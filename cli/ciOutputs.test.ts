@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignSummary } from '../reports/summary.ts';
 import { expectBadInput, fabricVerify, fabricVerifyWith } from './cliProcess.ts';
 import { EXIT_OK } from './exitCodes.ts';
+import { writeCiOutputs } from './ciOutputs.ts';
+import { ciFixture } from '../reports/ciFormatsFixture.ts';
 
 let dir: string;
 beforeAll(() => {
@@ -55,5 +57,28 @@ describe('fabric-verify check in CI', () => {
     const outcome = await fabricVerify('check', '--junit', dir);
     expectBadInput(outcome);
     expect(outcome.stderr).toBe(`fabric-verify: error: --junit: expected a file path, found the folder ${JSON.stringify(dir)}\n`);
+  });
+});
+
+describe('writeCiOutputs', () => {
+  const capture = () => {
+    const lines: string[] = [];
+    return { lines, write: (text: string) => lines.push(text) };
+  };
+
+  it('annotates only under GitHub Actions, and writes no file it was not asked for', () => {
+    const outside = capture();
+    writeCiOutputs(ciFixture(), 'out', {}, { CI: 'true' }, outside);
+    expect(outside.lines).toEqual([]);
+    const inside = capture();
+    writeCiOutputs(ciFixture(), 'out', {}, { GITHUB_ACTIONS: 'true' }, inside);
+    expect(inside.lines.map((l) => l.slice(0, 9))).toEqual(['::notice ', '::error t']);
+  });
+
+  it('a job summary it cannot append to costs a warning, not the run', () => {
+    const err = capture();
+    const missing = join(dir, 'no-such-folder', 'summary.md');
+    expect(() => writeCiOutputs(ciFixture(), 'out', {}, { GITHUB_STEP_SUMMARY: missing }, err)).not.toThrow();
+    expect(err.lines).toEqual([`fabric-verify: warning: GITHUB_STEP_SUMMARY: could not append to ${missing} (ENOENT)\n`]);
   });
 });

@@ -22,6 +22,15 @@ export function writeCiOutputs(summary: CampaignSummary, outDir: string, options
   if (options.sarif) writeFileAtomically(options.sarif, `${JSON.stringify(sarifLog(summary, { outDir, toolVersion: packageVersion() }), null, 2)}\n`);
   if (env['GITHUB_ACTIONS'] === 'true') for (const line of githubAnnotations(summary, outDir)) stderr.write(`${line}\n`);
   const stepSummary = env['GITHUB_STEP_SUMMARY'];
-  if (stepSummary) appendFileSync(stepSummary, `${summaryMarkdown(summary)}\n`);
+  if (stepSummary) appendStepSummary(stepSummary, summaryMarkdown(summary), stderr);
 }
 
+
+/** The job summary is GitHub's file, not our output: failing to add to it costs a warning, not the verdicts. */
+function appendStepSummary(file: string, markdown: string, stderr: { write(text: string): unknown }): void {
+  try {
+    appendFileSync(file, `${markdown}\n`);
+  } catch (error) {
+    stderr.write(`fabric-verify: warning: GITHUB_STEP_SUMMARY: could not append to ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+  }
+}

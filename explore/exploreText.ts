@@ -50,8 +50,8 @@ export function exploreText(summary: CampaignSummary, counterexamples: readonly 
     '',
     ...searchLines(exploration),
     '',
-    `${exploration.generated} stretches simulated: ${exploration.distinctStates} distinct states where states merge (${exploration.statesPerSecond} states/s), ` +
-      `${exploration.wholeRuns} whole runs where they do not (${exploration.wholeRunsPerSecond} runs/s); ${exploration.schedules} schedules covered; ` +
+    `${count(exploration.generated, 'stretch', 'stretches')} simulated: ${count(exploration.distinctStates, 'distinct state')} where states merge (${exploration.statesPerSecond} states/s), ` +
+      `${count(exploration.wholeRuns, 'whole run')} where they do not (${exploration.wholeRunsPerSecond} runs/s); ${count(exploration.schedules, 'schedule')} covered; ` +
       (exploration.complete ? 'every bound explored completely.' : 'NOT every bound explored completely: a `holds` there is not a proof.'),
     `${count(summary.properties.length, 'check')}, ${mismatches === 0 ? 'every verdict matches its expectation' : `${count(mismatches, 'verdict')} ${agree(mismatches, 'differs', 'differ')} from its expectation`}.`,
   ];
