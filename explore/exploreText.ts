@@ -53,7 +53,7 @@ export function exploreText(summary: CampaignSummary, counterexamples: readonly 
     `${count(exploration.generated, 'stretch', 'stretches')} simulated: ${count(exploration.distinctStates, 'distinct state')} where states merge (${exploration.statesPerSecond} states/s), ` +
       `${count(exploration.wholeRuns, 'whole run')} where they do not (${exploration.wholeRunsPerSecond} runs/s); ${count(exploration.schedules, 'schedule')} covered; ` +
       (exploration.complete ? 'every bound explored completely.' : 'NOT every bound explored completely: a `holds` there is not a proof.'),
-    `${count(summary.properties.length, 'check')}, ${mismatches === 0 ? 'every verdict matches its expectation' : `${count(mismatches, 'verdict')} ${agree(mismatches, 'differs', 'differ')} from its expectation`}.`,
+    `${count(summary.properties.length, 'check')}, ${mismatches === 0 ? 'every verdict matches its expectation' : `${count(mismatches, 'verdict')} ${agree(mismatches, 'differs from its expectation', 'differ from their expectations')}`}.`,
   ];
   if (counterexamples.length > 0) lines.push('', 'Shortest counterexamples (breadth-first: fewest faults, then earliest):');
   for (const cx of counterexamples) {

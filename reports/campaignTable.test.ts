@@ -13,6 +13,9 @@ describe('campaignTable', () => {
     expect(text).toContain('3 checks, 1 verdict differs from its expectation.');
     expect(text).toContain('Determinism: 3 runs simulated twice, each story identical.');
     expect(text).not.toContain('\x1b[');
+    const two = ciFixture();
+    const both = campaignTable({ ...two, properties: two.properties.map((p) => ({ ...p, matches: false })) });
+    expect(both).toContain('3 checks, 3 verdicts differ from their expectations.');
   });
 
   it('coloured when asked: a matching verdict green (an expected failure too), a mismatch red', () => {

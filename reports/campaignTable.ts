@@ -46,7 +46,7 @@ export function campaignTable(summary: CampaignSummary, colors: Colors = PLAIN):
   ]);
   const header = ['property', 'expected', 'verdict', 'runs', 'time', 'counterexample'].map((h) => colors.bold(h));
   const mismatches = summary.properties.filter((p) => !p.matches).length;
-  const outcome = mismatches === 0 ? colors.green('every verdict matches its expectation') : colors.red(`${count(mismatches, 'verdict')} ${agree(mismatches, 'differs', 'differ')} from its expectation`);
+  const outcome = mismatches === 0 ? colors.green('every verdict matches its expectation') : colors.red(`${count(mismatches, 'verdict')} ${agree(mismatches, 'differs from its expectation', 'differ from their expectations')}`);
   return [
     textTable(header, rows, { rightAligned: [3, 4] }),
     '',

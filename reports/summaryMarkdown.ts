@@ -20,7 +20,7 @@ export function summaryMarkdown(summary: CampaignSummary): string {
     `# fabric-verify: ${summary.campaign.name}`,
     '',
     `${count(summary.properties.length, 'check')}, seed ${summary.campaign.seed}${summary.campaign.shard ? `, shard ${summary.campaign.shard.index}/${summary.campaign.shard.count}` : ''}: ` +
-      (mismatches.length === 0 ? '**every verdict matches its expectation**' : `**${count(mismatches.length, 'verdict')} ${agree(mismatches.length, 'differs', 'differ')} from its expectation**`) +
+      (mismatches.length === 0 ? '**every verdict matches its expectation**' : `**${count(mismatches.length, 'verdict')} ${agree(mismatches.length, 'differs from its expectation', 'differ from their expectations')}**`) +
       (summary.complete ? '' : ' — **interrupted: incomplete**') +
       `, in ${duration(Math.round(summary.durationMs / 1000))}.`,
     '',
