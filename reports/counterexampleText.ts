@@ -28,7 +28,7 @@ export function counterexampleText(counterexample: Counterexample, trace: Trace,
     // The catalog's own test of this property (and only it: -t is a pattern, so the name is
     // escaped and anchored); it fails with this story only where the verdict differs from its
     // expectation, so it is told as that, not as a second way to see the story.
-    `  FV_SEED=${counterexample.seed} FV_PATH=${counterexample.path} npx vitest run properties/catalog.test.ts -t "${catalogTestPattern(name)}"   (the catalog's test; it prints the story only when the verdict differs from its expectation)`,
+    `  FV_SEED=${counterexample.seed} FV_PATH=${counterexample.path} npx vitest run properties/catalog.test.ts -t '${catalogTestPattern(name)}'   (the catalog's test; it prints the story only when the verdict differs from its expectation)`,
     '',
     `Fault schedule (shrunk in ${count(counterexample.shrinks, 'step')}), on ${count(scenario.topology.servers.length, 'server')} and ${count(scenario.topology.apps.length, 'app')}, healing ${scenario.policy.healing.kind}, fencing ${scenario.policy.fencing ? 'on' : 'off'}:`,
     ...scheduleInWords(scenario.faults, scenario.topology).map((l) => `  ${l}`),
