@@ -67,6 +67,7 @@ describe('sarifLog', () => {
       ['pass', 'none'],
       ['fail', 'error'],
     ]);
+    expect(run.results[1].locations[0].physicalLocation.artifactLocation.uri).toBe('reports/out/summary.json');
     expect(run.results[2].locations).toEqual([{ physicalLocation: { artifactLocation: { uri: 'reports/out/counterexamples/parallel-recovery-bounded--serial.json' } } }]);
     expect(run.results[2].message.text).toMatch(/^parallel-recovery-bounded \(serial\): expected the property to hold, but it failed/);
   });

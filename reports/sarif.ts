@@ -3,7 +3,8 @@
  * rule per catalog property, one result per property checked. A verdict that matches its
  * expectation is a `pass` result (level `none`), so a property failing as expected is not
  * reported as a problem; a mismatch is a `fail` at level `error`, located at its
- * counterexample file (or, with none, at summary.json), which is where a user acts.
+ * counterexample file (or, with none, at summary.json), which is where a user acts; a pass
+ * is located at summary.json.
  */
 import { ciVerdicts, incompleteNote, type CiVerdict } from './ciVerdicts.ts';
 import type { CampaignSummary } from './summary.ts';
@@ -17,7 +18,7 @@ export interface SarifOptions {
 }
 
 function location(verdict: CiVerdict, outDir: string) {
-  const uri = verdict.counterexampleFile ?? `${outDir.replace(/\/+$/, '')}/summary.json`;
+  const uri = (!verdict.passed && verdict.counterexampleFile) || `${outDir.replace(/\/+$/, '')}/summary.json`;
   return { physicalLocation: { artifactLocation: { uri } } };
 }
 
@@ -43,7 +44,8 @@ export function sarifLog(summary: CampaignSummary, options: SarifOptions): objec
           kind: v.passed ? 'pass' : 'fail',
           level: v.passed ? 'none' : 'error',
           message: { text: `${v.name}: ${v.message}` },
-          ...(v.passed ? {} : { locations: [location(v, options.outDir)] }),
+          // Every result located (code scanning drops one without a location): a pass at summary.json.
+          locations: [location(v, options.outDir)],
           partialFingerprints: { 'fabricVerifyProperty/v1': v.name },
           properties: { variant: v.property.variant, expected: v.property.expected, verdict: v.property.verdict, runs: v.property.runs, seed: v.property.seed, path: v.property.path },
         })),
