@@ -67,9 +67,11 @@ describe('fabric-verify check', () => {
     const ids = (out: string) => summaryIn(out).properties.map((p) => `${p.id}${p.variant ? ` (${p.variant})` : ''}`);
     expect(ids(join(dir, 'shard1'))).toEqual(['single-instance-never-down', 'default-template-fits-quota (second instance counted)']);
     expect(ids(join(dir, 'shard2'))).toEqual(['default-template-fits-quota']);
-    const merged = await fabricVerify('merge', join(dir, 'shard1'), join(dir, 'shard2'), '--out', join(dir, 'merged'));
+    const merged = await fabricVerify('merge', join(dir, 'shard1'), join(dir, 'shard2'), '--out', join(dir, 'merged'), '--junit', join(dir, 'merged.xml'));
     expect(merged.status, merged.stderr).toBe(EXIT_OK);
     expect(ids(join(dir, 'merged'))).toEqual(['single-instance-never-down', 'default-template-fits-quota', 'default-template-fits-quota (second instance counted)']);
+    // The merged JUnit XML has every shard's testcases, in the merged order.
+    expect([...readFileSync(join(dir, 'merged.xml'), 'utf8').matchAll(/<testcase name="([^"]+)"/g)].map((m) => m[1])).toEqual(ids(join(dir, 'merged')));
     expect(existsSync(join(dir, 'merged', 'counterexamples', 'single-instance-never-down.json'))).toBe(true);
     // Downtime is joined across shards as if the campaign had run whole.
     const downtime = summaryIn(join(dir, 'merged')).downtime;
