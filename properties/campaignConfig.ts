@@ -13,6 +13,7 @@ import { issuesOf } from '../model/scenarioSchema.ts';
 import { catalog } from './catalog/index.ts';
 import { exploreSectionSchema } from '../explore/exploreConfig.ts';
 import { closestNames } from '../model/didYouMean.ts';
+import { withFieldHints } from '../model/unknownFieldHint.ts';
 
 const propertyId = v.pipe(
   v.string(),
@@ -65,7 +66,7 @@ export function parseCampaignConfig(input: unknown, source = 'config'): Campaign
     throw new InputError(source, [{ path: '', expected: 'an object (a campaign config)', received: Array.isArray(input) ? 'a list' : JSON.stringify(input) ?? String(input) }]);
   }
   const result = v.safeParse(campaignConfigSchema, input);
-  if (!result.success) throw new InputError(source, issuesOf(result.issues));
+  if (!result.success) throw new InputError(source, withFieldHints(campaignConfigSchema, issuesOf(result.issues)));
   return result.output;
 }
 
