@@ -3,6 +3,7 @@
  * (in-process: a child process per case would cost a second each; main.test.ts runs one end
  * to end). Each case: exit code 2, nothing on stdout, exactly this line on stderr.
  */
+import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_FAULTS } from '../explore/exploreConfig.ts';
 import { EXIT_BAD_INPUT } from './exitCodes.ts';
@@ -31,6 +32,9 @@ describe('bad input in the one error style', () => {
     [['check', '--property', 'storage-unafected'], 'fabric-verify: error: --property: expected a catalog property id, found "storage-unafected"; did you mean storage-unaffected?\n'],
     [['check', '--property', 'storage-unaffected,upgrade-termintes'], 'fabric-verify: error: --property: expected a catalog property id, found "upgrade-termintes"; did you mean upgrade-terminates?\n'],
     [['check', '--junit', ''], 'fabric-verify: error: --junit: expected a file path, found ""\n'],
+    // A report folder that cannot be made is refused before any run, not after it.
+    [['check', '--out', 'package.json/out'], `fabric-verify: error: --out: expected a folder that can be written, found the file ${JSON.stringify(resolve('package.json'))} in the way\n`],
+    [['merge', 'a', '--sarif', 'package.json/fv.sarif'], `fabric-verify: error: --sarif: expected a folder that can be written, found the file ${JSON.stringify(resolve('package.json'))} in the way\n`],
     [['simulate', '--policy', 'paralel'], 'fabric-verify: error: --policy: expected one of serial, parallel, adaptive, kubernetes, found "paralel"; did you mean parallel?\n'],
     [['sweep'], "fabric-verify: error: required option '--config <file>' not specified\n"],
     [['replay'], "fabric-verify: error: missing required argument 'file'\n"],

@@ -9,7 +9,7 @@ import { checkCommand } from './checkCommand.ts';
 import { sweepCommand } from './sweepCommand.ts';
 import { exploreCommand } from './exploreCommand.ts';
 import { mergeCommand } from './mergeCommand.ts';
-import { oneOf, outputFile, propertyIds, seedValue, shardValue, wholeNumber } from './options.ts';
+import { oneOf, outputFile, outputFolder, propertyIds, seedValue, shardValue, wholeNumber } from './options.ts';
 import { commanderMessage, errorLine } from './errorStyle.ts';
 import { packageVersion } from './version.ts';
 
@@ -67,7 +67,7 @@ export function buildProgram(write: (text: string) => void): Command {
     .option('--property <ids...>', 'check only these properties (--property A B, A,B, or repeated)', propertyIds)
     .option('--runs <n>', 'runs per property (default: each property\'s own)', wholeNumber('--runs', 1))
     .option('--seed <s>', 'the campaign seed', seedValue)
-    .option('--out <dir>', 'report folder', 'reports/out')
+    .option('--out <dir>', 'report folder', outputFolder('--out'), 'reports/out')
     .option('--json', 'print summary.json on stdout')
     .option('--shard <i/n>', 'run only shard i of n (merge the shards\' reports with `merge`)', shardValue)
     .option('--workers <n>', 'worker threads (default: every core)', wholeNumber('--workers', 1))
@@ -87,7 +87,7 @@ export function buildProgram(write: (text: string) => void): Command {
     .requiredOption('--config <file>', 'a campaign config with a sweep section')
     .option('--runs <n>', 'runs per property and grid point', wholeNumber('--runs', 1))
     .option('--seed <s>', 'the seed', seedValue)
-    .option('--out <dir>', 'report folder', 'reports/out')
+    .option('--out <dir>', 'report folder', outputFolder('--out'), 'reports/out')
     .option('--json', 'print the summary on stdout')
     .action((options) => {
       const outcome = sweepCommand(options, interruptedFlag());
@@ -107,7 +107,7 @@ export function buildProgram(write: (text: string) => void): Command {
     .option('--runs <n>', 'random runs per property for --agreement', wholeNumber('--runs', 1))
     .option('--seed <s>', 'the seed of --agreement\'s random testing', seedValue)
     .option('--max-states <n>', 'stop a search after storing this many states (it is then reported incomplete)', wholeNumber('--max-states', 1))
-    .option('--out <dir>', 'report folder', 'reports/out')
+    .option('--out <dir>', 'report folder', outputFolder('--out'), 'reports/out')
     .option('--json', 'print summary.json on stdout')
     .addOption(junitOption())
     .addOption(sarifOption())
@@ -120,7 +120,7 @@ export function buildProgram(write: (text: string) => void): Command {
     .command('merge')
     .description('join the reports of campaign shards into one report')
     .argument('<dirs...>', 'report folders written by `check --shard`')
-    .option('--out <dir>', 'report folder', 'reports/out')
+    .option('--out <dir>', 'report folder', outputFolder('--out'), 'reports/out')
     .option('--json', 'print the merged summary on stdout')
     .addOption(junitOption())
     .addOption(sarifOption())

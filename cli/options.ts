@@ -2,7 +2,8 @@
  * Parsing command-line values into what the campaign needs, with errors that name the flag,
  * say what was expected and, for a mistyped name, what was probably meant.
  */
-import { existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import type { Shard } from '../properties/campaign.ts';
 import { catalog } from '../properties/catalog/index.ts';
@@ -55,11 +56,33 @@ export function oneOf<T extends string>(flag: string, choices: readonly T[]) {
   };
 }
 
-/** A file to write (`--junit`, `--sarif`): a path, not an existing folder. */
+/** A file to write (`--junit`, `--sarif`): a path, not an existing folder, in a folder that can be made. */
 export function outputFile(flag: string) {
   return (value: string): string => {
     if (value.trim() === '') throw new InvalidArgumentError(`${flag}: expected a file path, found ""`);
     if (existsSync(value) && statSync(value).isDirectory()) throw new InvalidArgumentError(`${flag}: expected a file path, found the folder ${JSON.stringify(value)}`);
+    expectFolderCanBeMade(flag, dirname(resolve(value)));
     return value;
   };
+}
+
+/** A folder to write (`--out`): an existing folder, or one that can be made; checked before any run, so no work is lost to a bad path. */
+export function outputFolder(flag: string) {
+  return (value: string): string => {
+    if (value.trim() === '') throw new InvalidArgumentError(`${flag}: expected a folder path, found ""`);
+    expectFolderCanBeMade(flag, resolve(value));
+    return value;
+  };
+}
+
+/** The nearest existing ancestor must be a folder we may write in. */
+function expectFolderCanBeMade(flag: string, folder: string): void {
+  let existing = folder;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  if (!statSync(existing).isDirectory()) throw new InvalidArgumentError(`${flag}: expected a folder that can be written, found the file ${JSON.stringify(existing)} in the way`);
+  try {
+    accessSync(existing, constants.W_OK);
+  } catch {
+    throw new InvalidArgumentError(`${flag}: expected a folder that can be written, found ${JSON.stringify(existing)} read-only`);
+  }
 }

@@ -19,8 +19,8 @@ function unwrap(node: SchemaNode | undefined): SchemaNode | undefined {
   return current;
 }
 
-export function fieldsAt(schema: SchemaNode, path: readonly string[]): string[] | null {
-  let node = unwrap(schema);
+export function fieldsAt(schema: unknown, path: readonly string[]): string[] | null {
+  let node = unwrap(schema as SchemaNode);
   for (const key of path) {
     node = unwrap(/^\d+$/.test(key) && node?.item ? node.item : node?.entries?.[key]);
     if (!node) return null;
@@ -34,7 +34,7 @@ export function withFieldHints(schema: unknown, issues: readonly InputIssue[]): 
     if (issue.expected !== 'no such field' || issue.path === '') return issue;
     const path = issue.path.split('.');
     const field = path.pop()!;
-    const [closest] = closestNames(field, fieldsAt(schema as SchemaNode, path) ?? []);
+    const [closest] = closestNames(field, fieldsAt(schema, path) ?? []);
     return closest ? { ...issue, expected: `no such field (did you mean ${closest}?)` } : issue;
   });
 }
