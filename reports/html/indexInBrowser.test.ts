@@ -1,10 +1,11 @@
 /**
- * The report as a reader gets it: `reports/out/index.html` opened from disk in headless
+ * The report as a reader gets it: `index.html` opened from disk in headless
  * Chromium. Nothing may leave the file, nothing may log an error, the chart library must
  * really draw, and a hostile app name must stay text.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaignFixture, storyWithAppNamed } from './campaignFixture.ts';
@@ -14,19 +15,19 @@ const CHROMIUM = '/usr/bin/chromium';
 const INSTALL = 'apt-get update && apt-get install -y chromium';
 const inCI = process.env.CI === 'true';
 const present = existsSync(CHROMIUM);
-const OUT = fileURLToPath(new URL('../out/', import.meta.url));
 const HOSTILE_APP = '<img src=x onerror="window.__pwned=1">';
 
 if (!present && !inCI) console.log(`indexInBrowser.test.ts skipped: no ${CHROMIUM}. Install it with: ${INSTALL}`);
 
 describe.skipIf(!present && !inCI)('index.html in headless Chromium', () => {
   let browser: Browser | null = null;
-  const indexFile = `${OUT}index.html`;
+  // A folder of the test's own: the user's reports/out/ is never touched.
+  const out = mkdtempSync(join(tmpdir(), 'fabric-verify-browser-'));
+  const indexFile = join(out, 'index.html');
 
   beforeAll(async () => {
     if (!present) throw new Error(`${CHROMIUM} is missing on this CI machine; .ci/run should have installed it (${INSTALL})`);
     const { summary, stories } = campaignFixture();
-    mkdirSync(OUT, { recursive: true });
     writeFileSync(indexFile, htmlReport(summary, stories.map((s, i) => (i === 0 ? storyWithAppNamed(s, HOSTILE_APP) : s))));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -77,6 +78,6 @@ describe.skipIf(!present && !inCI)('index.html in headless Chromium', () => {
     expect(requests.filter((url) => !url.startsWith('file:') && !url.startsWith('data:'))).toEqual([]);
     expect(errors).toEqual([]);
 
-    await page.screenshot({ path: `${OUT}report.png`, fullPage: true });
+    await page.screenshot({ path: join(out, 'report.png'), fullPage: true });
   });
 });
