@@ -8,7 +8,11 @@ import { clockTime } from '../clock.ts';
 const CHAR_WIDTH_PX = 6.4;
 const MAX_LANES = 8;
 
-export function faultLane(marks: readonly FaultMark[], frame: TimelineFrame, top: number): Block {
+/** `cause`: the mark to outline as the last fault before the break, if it is in view. */
+export function faultLane(allMarks: readonly FaultMark[], frame: TimelineFrame, top: number, cause: FaultMark | null = null): Block {
+  const marks = allMarks.filter((m) => frame.shows(m.fromS, m.toS ?? m.fromS));
+  const before = allMarks.filter((m) => (m.toS ?? m.fromS) < frame.fromS).length;
+  const after = allMarks.filter((m) => m.fromS > frame.endS).length;
   const labelEnd = (m: FaultMark) => frame.x(m.fromS) + 6 + m.label.length * CHAR_WIDTH_PX;
   const lanes = packLanes(marks, (m) => frame.x(m.fromS), (m) => Math.max(labelEnd(m), frame.x(m.toS ?? m.fromS)) + 6, MAX_LANES);
   const laneCount = Math.max(1, ...lanes.map((l) => l + 1));
@@ -23,8 +27,10 @@ export function faultLane(marks: readonly FaultMark[], frame: TimelineFrame, top
     } else {
       parts.push(`<g>${title(tip)}${line(x, y, x, y + ROW_HEIGHT_PX, `stroke="${mark.colour}" stroke-width="2"`)}</g>`);
     }
-    parts.push(`<g>${title(tip)}${text(x + 4, y + ROW_HEIGHT_PX - 4, mark.label, 'class="mark"')}</g>`);
+    parts.push(`<g>${title(tip)}${text(x + 4, y + ROW_HEIGHT_PX - 4, mark.label, mark === cause ? 'class="mark cause"' : 'class="mark"')}</g>`);
   });
-  if (marks.length === 0) parts.push(text(frame.left + 4, top + ROW_HEIGHT_PX - 4, '(no faults)', 'class="mark"'));
-  return { svg: parts.join(''), height: laneCount * (ROW_HEIGHT_PX + ROW_GAP_PX) };
+  const outside = [before > 0 ? `${before} earlier` : '', after > 0 ? `${after} later` : ''].filter((w) => w !== '').join(', ');
+  if (outside !== '') parts.push(text(8, top + 2 * ROW_HEIGHT_PX - 2, `(${outside} out of view)`, 'class="lbl muted-lbl"'));
+  if (allMarks.length === 0) parts.push(text(frame.left + 4, top + ROW_HEIGHT_PX - 4, '(no faults)', 'class="mark"'));
+  return { svg: parts.join(''), height: Math.max(laneCount, outside === '' ? 1 : 2) * (ROW_HEIGHT_PX + ROW_GAP_PX) };
 }

@@ -8,9 +8,10 @@ const CHART_HEIGHT_PX = 56;
 
 /** A step curve: each value holds until the next point, the last until the end. */
 function steps(points: readonly QueuePoint[], value: (p: QueuePoint) => number, frame: TimelineFrame, y: (v: number) => number): [number, number][] {
-  const out: [number, number][] = [[frame.x(0), y(0)]];
+  const out: [number, number][] = [[frame.x(frame.fromS), y(0)]];
   points.forEach((p, i) => {
     const next = points[i + 1]?.t ?? frame.endS;
+    if (next < frame.fromS || p.t > frame.endS) return;
     out.push([frame.x(p.t), y(value(p))], [frame.x(next), y(value(p))]);
   });
   out.push([frame.x(frame.endS), y(0)]);

@@ -1,11 +1,14 @@
 /**
  * One counterexample as a page of its own (`fabric-verify replay FILE --html`): the same
- * timeline and step list as in the campaign report, no scripts at all.
+ * timeline and step list as in the campaign report, no scripts at all. The page is written
+ * beside its counterexample file, so it links the file by its name.
  */
+import { basename } from 'node:path';
 import { contentSecurityPolicyMeta } from './contentSecurityPolicy.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { PAGE_STYLE } from './pageStyle.ts';
 import { type Story, storySection } from './storySection.ts';
+import { timelineLegend } from './timelineLegend.ts';
 
 export function storyPage(story: Story): string {
   const name = story.counterexample.variant ? `${story.counterexample.propertyId} (${story.counterexample.variant})` : story.counterexample.propertyId;
@@ -21,7 +24,8 @@ export function storyPage(story: Story): string {
     '</head>',
     '<body><main>',
     `<header><h1>${escapeHtml(name)}</h1><p class="muted">Replayed from ${escapeHtml(story.file)}, seed ${escapeHtml(story.counterexample.seed)}.</p></header>`,
-    storySection(story, null),
+    timelineLegend(),
+    storySection(story, null, basename(story.file)),
     '</main></body>',
     '</html>',
     '',

@@ -13,6 +13,7 @@ import { type Block, HEADER_HEIGHT_PX, ROW_GAP_PX, ROW_HEIGHT_PX, type TimelineF
 /** Past this many rows of a kind the rest are counted, not drawn. */
 export const MAX_ROWS = 60;
 const PITCH_PX = ROW_HEIGHT_PX + ROW_GAP_PX;
+const MIN_DOWN_WIDTH_PX = 3;
 
 function header(label: string, y: number): string {
   return text(8, y + HEADER_HEIGHT_PX - 5, label, 'class="lbl head"');
@@ -25,11 +26,12 @@ function more(count: number, y: number): Block {
 function serverRow(server: ServerSpec, trace: Trace, marks: readonly FaultMark[], frame: TimelineFrame, y: number): string {
   const parts = [`<g>${title(server.id)}${text(16, y + ROW_HEIGHT_PX - 4, `${clip(server.id, 14)}  ·  UD ${server.updateDomain}`, 'class="lbl"')}</g>`];
   for (const s of serverIntervals(trace, server.id, frame.endS)) {
+    if (!frame.shows(s.fromS, s.toS)) continue;
     const tip = `${server.id} (fault domain ${server.faultDomain}, update domain ${server.updateDomain}): ${s.state} (${s.detail}) ${span(s.fromS, s.toS)}`;
     parts.push(rect(frame.x(s.fromS), y, frame.x(s.toS) - frame.x(s.fromS), ROW_HEIGHT_PX, `fill="${serverColour[s.state]}"`, tip));
   }
   for (const mark of marks) {
-    if (!mark.serverIds.includes(server.id)) continue;
+    if (!mark.serverIds.includes(server.id) || !frame.shows(mark.fromS, mark.toS ?? mark.fromS)) continue;
     const x = frame.x(mark.fromS);
     if (mark.toS === null) parts.push(text(x, y + ROW_HEIGHT_PX - 3, '✕', `class="crash" text-anchor="middle"`));
     else parts.push(rect(x, y - 1, frame.x(mark.toS) - x, ROW_HEIGHT_PX + 2, `fill="none" stroke="${mark.colour}" stroke-width="2" stroke-dasharray="4 2"`, mark.words));
@@ -73,7 +75,11 @@ export function appRows(apps: readonly AppSpec[], trace: Trace, frame: TimelineF
     const roles = app.roles.map((r) => `${r.id}×${r.instances}`).join(', ');
     parts.push(`<g>${title(app.id)}${text(16, y + ROW_HEIGHT_PX - 4, clip(app.id, 22), 'class="lbl"')}</g>`);
     for (const s of appIntervals(trace, app.id, frame.endS)) {
-      parts.push(rect(frame.x(s.fromS), y, frame.x(s.toS) - frame.x(s.fromS), ROW_HEIGHT_PX, `fill="${appColour[s.state]}"`, `${app.id} (${roles}): ${s.state} ${span(s.fromS, s.toS)}`));
+      if (!frame.shows(s.fromS, s.toS)) continue;
+      const x = frame.x(s.fromS);
+      // A short outage is drawn at least a few pixels wide, so a one-second one is not lost at the chart's scale; the tooltip gives its real span.
+      const width = Math.max(frame.x(s.toS) - x, s.state === 'down' ? MIN_DOWN_WIDTH_PX : 0);
+      parts.push(rect(x, y, width, ROW_HEIGHT_PX, `fill="${appColour[s.state]}"${s.state === 'down' ? ' class="down"' : ''}`, `${app.id} (${roles}): ${s.state} ${span(s.fromS, s.toS)} (${s.toS - s.fromS} s)`));
     }
     y += PITCH_PX;
   }
