@@ -99,7 +99,7 @@ export function storySection(story: Story, summary: CounterexampleSummary | null
     ${timelineViewsBlock(story, anchor)}
     <div class="words">
       <div><h4>Fault schedule</h4><pre>${scheduleInWords(scenario.faults, scenario.topology).join('\n')}</pre></div>
-      <div><h4>What changed, step by step, up to the break</h4><pre class="steps">${steps.length === 0 ? '(nothing changed before the break: it broke at the start)' : steps.join('\n')}</pre></div>
+      <div><h4>What changed, step by step, up to the break</h4><pre class="steps">${steps.length === 0 ? '(no state changed before the break)' : steps.join('\n')}</pre></div>
     </div>
   </section>`);
 }
