@@ -79,12 +79,17 @@ export function catalogTable(properties: readonly PropertySummary[], campaignSee
   const seedShown = properties.some((p) => p.method !== 'exhaustive' && p.seed !== campaignSeed);
   return html`<section id="catalog">
     <h2>The catalog</h2>
-    <p class="note">
-      Each verdict is read against its expectation. <span class="outcome expected-failure">✓ expected failure, found</span> is the suite working: a known hazard
-      reproduced and shrunk to its smallest story. <span class="outcome unexpected-failure">✗ unexpected failure</span>,
-      <span class="outcome missed-failure">✗ expected failure not found</span> and <span class="outcome vacuous">? vacuous</span> (the runs never reached the
-      situations the property must see, so its clean result proves little) need attention.
-    </p>
+    <p class="note">${[
+      'Each verdict is read against its expectation. ',
+      html`<span class="outcome expected-failure">✓ expected failure, found</span>`,
+      ' is the suite working: a known hazard reproduced and shrunk to its smallest story. ',
+      html`<span class="outcome unexpected-failure">✗ unexpected failure</span>`,
+      ', ',
+      html`<span class="outcome missed-failure">✗ expected failure not found</span>`,
+      ' and ',
+      html`<span class="outcome vacuous">? vacuous</span>`,
+      ' (the runs never reached the situations the property must see, so its clean result proves little) need attention.',
+    ]}</p>
     ${filterBar(properties)}
     <div class="scroll"><table class="catalog">
       <thead><tr><th>property</th><th>statement and hypothesis</th><th>outcome</th><th>runs</th><th>confidence</th><th>must-see situations</th><th>counterexample</th></tr></thead>

@@ -27,11 +27,12 @@ export function explorationSection(exploration: ExplorationSummary) {
   const e = exploration;
   return html`<section id="exploration">
     <h2>The exploration</h2>
-    <p class="note">
-      Every schedule of at most ${e.maxFaults} fault(s), each injected on a ${e.granularityS}-second grid up to ${e.horizonS} s, every run going on
-      ${e.settleS} s more${e.symmetry ? '; interchangeable servers and apps merged (a heuristic, see the README)' : ''}: ${e.schedules} schedules,
-      ${e.distinctStates} distinct states, ${e.wholeRuns} whole runs. ${yesNo(e.complete, 'explored completely: a holds is a proof for this bound', 'not explored completely: a holds proves nothing yet')}
-    </p>
+    <p class="note">${[
+      `Every schedule of at most ${e.maxFaults} fault(s), each injected on a ${e.granularityS}-second grid up to ${e.horizonS} s, every run going on ${e.settleS} s more`,
+      e.symmetry ? '; interchangeable servers and apps merged (a heuristic, see the README)' : '',
+      `: ${e.schedules} schedules, ${e.distinctStates} distinct states, ${e.wholeRuns} whole runs. `,
+      yesNo(e.complete, 'explored completely: a holds is a proof for this bound', 'not explored completely: a holds proves nothing yet'),
+    ]}</p>
     <table class="searches"><thead><tr><th>search</th><th>scope</th><th>properties</th><th>stretches</th><th>distinct states</th><th>depth</th><th>schedules</th><th>complete</th><th>took</th></tr></thead>
     <tbody>${e.searches.map(
       (s) => html`<tr>

@@ -56,6 +56,18 @@ describe('htmlReport', () => {
     expect(html).toContain('one run breaks it with chance below <b>10%</b> at 95%');
   });
 
+  it('leads with one headline counting the unexpected verdicts, and shows an expected failure as found, not as a failure', () => {
+    const differing = fixture.summary.properties.filter((p) => !p.matches);
+    const header = html.slice(html.indexOf('<header'), html.indexOf('</header>'));
+    expect(header).toContain(differing.length === 0 ? 'as expected' : `${differing.length} of ${fixture.summary.properties.length} verdicts unexpected`);
+    expect([...header.matchAll(/<li class="(vacuous|unexpected-failure|missed-failure)">/g)].length).toBe(differing.length);
+    const found = fixture.summary.properties.filter((p) => p.expected === 'fails' && p.verdict === 'fails');
+    expect(found.length).toBeGreaterThan(0);
+    expect([...html.matchAll(/<tr class="property fails expected-failure"/g)].length).toBe(found.length);
+    // Words next to each other stay apart (the template layer trims text at line breaks).
+    expect(html).toContain('✗ unexpected failure</span>, <span class="outcome missed-failure">');
+  });
+
   it('draws an SVG timeline with the violation marker for every counterexample, linked from the catalog', () => {
     const sections = html.split('<section class="story"').slice(1);
     expect(sections.length).toBe(fixture.stories.length);

@@ -53,10 +53,12 @@ export function sweepHeatMap(sweep: SweepSummary, downtime: readonly DowntimeSum
   const linked = sweep.cells.reduce((n, c) => n + sweep.properties.filter((p) => c.verdicts[p] === 'fails' && cellCounterexampleFile(c, p) !== null).length, 0);
   return html`<section id="sweep">
     <h2>Where each property holds</h2>
-    <p class="note">
-      One row per grid point, one column per property${linked > 0 ? html`; a failing cell links to its counterexample file (replay it with <code>fabric-verify replay FILE</code>)` : ''}.
-      ${instanceCounts.length > 0 ? ' The last columns: the share of apps down at that point, by instance count, over the same generated runs at every point.' : ''}
-    </p>
+    <p class="note">${[
+      'One row per grid point, one column per property',
+      linked > 0 ? html`; a failing cell links to its counterexample file (replay it with <code>fabric-verify replay FILE</code>)` : '',
+      '.',
+      instanceCounts.length > 0 ? ' The last columns: the share of apps down at that point, by instance count, over the same generated runs at every point.' : '',
+    ]}</p>
     <div class="scroll"><table class="sweep">
       <thead><tr>
         ${sweep.parameters.map((p) => html`<th class="param">${p}</th>`)}
