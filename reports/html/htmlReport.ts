@@ -16,7 +16,7 @@ import { coverageSection } from './coverageSection.ts';
 import { downtimeSection } from './downtimeSection.ts';
 import { DURATION_CHART_SCRIPT } from './durationChartScript.ts';
 import { explorationSection } from './explorationSection.ts';
-import { html, rawHtml, render } from './markup.ts';
+import { type Markup, html, rawHtml, render } from './markup.ts';
 import { PAGE_STYLE } from './pageStyle.ts';
 import { recoverySection } from './recoverySection.ts';
 import { type Story, storySection } from './storySection.ts';
@@ -26,18 +26,16 @@ import { timelineLegend } from './timelineLegend.ts';
 
 export type { Story } from './storySection.ts';
 
-function storiesSection(summary: CampaignSummary, stories: readonly Story[]): string {
-  if (stories.length === 0) return '<section id="counterexamples"><h2>Counterexamples</h2><p class="muted">No property failed.</p></section>';
+function storiesSection(summary: CampaignSummary, stories: readonly Story[]) {
+  if (stories.length === 0) return html`<section id="counterexamples"><h2>Counterexamples</h2><p class="muted">No property failed.</p></section>`;
   const summaryOf = (s: Story) =>
     summary.properties.find((p) => p.id === s.counterexample.propertyId && p.variant === s.counterexample.variant)?.counterexample ?? null;
-  return [
-    '<section id="counterexamples">',
-    '<h2>Counterexamples</h2>',
-    '<p class="note">Each shrunk counterexample drawn from its replayed trace, first around the moment it broke (the other views widen to the whole run). Hover a bar for its state and times.</p>',
-    timelineLegend(),
-    ...stories.map((s) => storySection(s, summaryOf(s))),
-    '</section>',
-  ].join('\n');
+  return html`<section id="counterexamples">
+    <h2>Counterexamples</h2>
+    <p class="note">Each shrunk counterexample drawn from its replayed trace, first around the moment it broke (the other views widen to the whole run). Hover a bar for its state and times.</p>
+    ${timelineLegend()}
+    ${stories.map((s) => storySection(s, summaryOf(s)))}
+  </section>`;
 }
 
 type Link = readonly [href: string, label: string];
@@ -51,7 +49,7 @@ function isSweepOnly(summary: CampaignSummary): boolean {
   return summary.sweep !== null && summary.properties.length === 0;
 }
 
-function sweepBody(summary: CampaignSummary): string[] {
+function sweepBody(summary: CampaignSummary): Markup[] {
   const sweep = summary.sweep!;
   const nav = navigation([
     ['#sweep', 'heat map'],
@@ -60,15 +58,15 @@ function sweepBody(summary: CampaignSummary): string[] {
     summary.codeCoverage !== null ? ['#code-coverage', 'code coverage'] : null,
   ]);
   return [
-    render(sweepHeader(summary, sweep, nav)),
-    render(sweepHeatMap(sweep, summary.downtime)),
+    sweepHeader(summary, sweep, nav),
+    sweepHeatMap(sweep, summary.downtime),
     downtimeSection(summary.downtime, true),
-    summary.coverage.machines.length > 0 ? coverageSection(summary.coverage.machines) : '',
+    summary.coverage.machines.length > 0 ? coverageSection(summary.coverage.machines) : null,
     codeCoverageLink(summary.codeCoverage),
   ];
 }
 
-function campaignBody(summary: CampaignSummary, stories: readonly Story[]): string[] {
+function campaignBody(summary: CampaignSummary, stories: readonly Story[]): Markup[] {
   const nav = navigation([
     ['#catalog', 'catalog'],
     summary.exploration ? ['#exploration', 'exploration'] : null,
@@ -80,14 +78,14 @@ function campaignBody(summary: CampaignSummary, stories: readonly Story[]): stri
     summary.codeCoverage !== null ? ['#code-coverage', 'code coverage'] : null,
   ]);
   return [
-    render(campaignHeader(summary, nav)),
-    render(catalogTable(summary.properties, summary.campaign.seed)),
-    summary.exploration ? render(explorationSection(summary.exploration)) : '',
+    campaignHeader(summary, nav),
+    catalogTable(summary.properties, summary.campaign.seed),
+    summary.exploration ? explorationSection(summary.exploration) : null,
     storiesSection(summary, stories),
     coverageSection(summary.coverage.machines),
-    summary.recovery.length > 0 || !summary.exploration ? recoverySection(summary.recovery) : '',
+    summary.recovery.length > 0 || !summary.exploration ? recoverySection(summary.recovery) : null,
     downtimeSection(summary.downtime, false),
-    summary.sweep ? render(sweepHeatMap(summary.sweep, [])) : '',
+    summary.sweep ? sweepHeatMap(summary.sweep, []) : null,
     codeCoverageLink(summary.codeCoverage),
   ];
 }
@@ -112,7 +110,7 @@ export function htmlReport(summary: CampaignSummary, stories: readonly Story[]):
     '<html lang="en">',
     render(head),
     '<body><main>',
-    ...body.filter((part) => part !== ''),
+    ...body.filter((part) => part !== null).map(render),
     '</main>',
     render(rawHtml(chartLibrary, 'script')),
     render(rawHtml(DURATION_CHART_SCRIPT, 'script')),

@@ -13,7 +13,7 @@ import { timelineText } from '../timelineText.ts';
 import { storyAnchor } from './anchors.ts';
 import { relativeUrl } from './escapeHtml.ts';
 import { faultMarksOf } from './faultMarks.ts';
-import { html, rawHtml, render } from './markup.ts';
+import { html, rawHtml } from './markup.ts';
 import { type TimeWindow, breakWindow, storyEndS } from './timeAxis.ts';
 import { timelineSvg } from './timelineSvg.ts';
 
@@ -83,14 +83,14 @@ function timelineViewsBlock(story: Story, anchor: string) {
 }
 
 /** `linkTo`: the counterexample file as the page links it, relative to the page (the story's own `file` by default). */
-export function storySection(story: Story, summary: CounterexampleSummary | null, linkTo: string = story.file): string {
+export function storySection(story: Story, summary: CounterexampleSummary | null, linkTo: string = story.file) {
   const { counterexample, trace, file } = story;
   const { violation, scenario } = counterexample;
   const name = counterexample.variant ? `${counterexample.propertyId} (${counterexample.variant})` : counterexample.propertyId;
   const policy = `healing ${scenario.policy.healing.kind}, fencing ${scenario.policy.fencing ? 'on' : 'off'}`;
   const steps = timelineText(trace, { untilS: violation.atS, maxLines: MAX_TIMELINE_LINES });
   const anchor = storyAnchor(counterexample.propertyId, counterexample.variant);
-  return render(html`<section class="story" id=${anchor}>
+  return html`<section class="story" id=${anchor}>
     <h3>${name}</h3>
     <p class="violation"><b>✗ broke at ${clockTime(violation.atS)}</b>: expected ${violation.expected}; saw ${violation.seen}.</p>
     <p class="facts">${scenario.topology.servers.length} servers, ${scenario.topology.apps.length} app(s), ${policy}; ${scenario.faults.length} fault(s) after ${counterexample.shrinks} shrinking steps.</p>
@@ -101,5 +101,5 @@ export function storySection(story: Story, summary: CounterexampleSummary | null
       <div><h4>Fault schedule</h4><pre>${scheduleInWords(scenario.faults, scenario.topology).join('\n')}</pre></div>
       <div><h4>What changed, step by step, up to the break</h4><pre class="steps">${steps.length === 0 ? '(no state changed before the break)' : steps.join('\n')}</pre></div>
     </div>
-  </section>`);
+  </section>`;
 }
