@@ -13,7 +13,7 @@ import { timelineText } from '../timelineText.ts';
 import { storyAnchor } from './anchors.ts';
 import { relativeUrl } from './escapeHtml.ts';
 import { faultMarksOf } from './faultMarks.ts';
-import { html, rawHtml } from './markup.ts';
+import { html } from './markup.ts';
 import { type TimeWindow, breakWindow, storyEndS } from './timeAxis.ts';
 import { timelineSvg } from './timelineSvg.ts';
 
@@ -78,7 +78,7 @@ function timelineViewsBlock(story: Story, anchor: string) {
     ${views.map(
       (v, i) => html`<input type="radio" class=${`v${i}`} name=${`${anchor}-view`} id=${`${anchor}-view-${i}`} checked=${i === 0} /><label for=${`${anchor}-view-${i}`}>${v.name} <span class="muted">(${clockTime(v.window.fromS)}–${clockTime(v.window.toS)})</span></label>`,
     )}
-    ${views.map((v, i) => rawHtml(timelineSvg(scenario, story.trace, violation, v.window), 'figure', { class: `timeline-figure view v${i}`, 'data-view': v.name }))}
+    ${views.map((v, i) => html`<figure class=${`timeline-figure view v${i}`} data-view=${v.name}>${timelineSvg(scenario, story.trace, violation, v.window)}</figure>`)}
   </div>`;
 }
 

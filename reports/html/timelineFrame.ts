@@ -1,5 +1,6 @@
 /** The timeline's geometry: where labels end, where the plot runs, the window of time shown, and time → x. */
 import { clockTime } from '../clock.ts';
+import type { Shape } from './svgShapes.ts';
 
 export const WIDTH_PX = 1100;
 export const LABEL_WIDTH_PX = 170;
@@ -19,9 +20,9 @@ export interface TimelineFrame {
   readonly shows: (fromS: number, toS: number) => boolean;
 }
 
-/** A drawn block of rows: its SVG and how tall it is. */
+/** A drawn block of rows: its SVG shapes and how tall it is. */
 export interface Block {
-  readonly svg: string;
+  readonly svg: readonly Shape[];
   readonly height: number;
 }
 
