@@ -14,6 +14,7 @@ a { color: #0b62c4; }
 header { padding: 24px; margin: 0 -24px 8px; border-bottom: 4px solid var(--holds); background: #f3f9f1; }
 header.some-differ { border-bottom-color: var(--fails); background: #fdf1f1; }
 header.interrupted { border-bottom-color: var(--vacuous); background: #fffbea; }
+header.counterexample { border-bottom-color: #c2185b; background: #fdecef; }
 header.sweep { border-bottom-color: var(--found); background: #f2f6fb; }
 .detail { margin: 2px 0 0; color: #3d444d; }
 .act-on h2 { font-size: 1em; margin: 12px 0 2px; border: 0; padding: 0; } .act-on ul { margin: 0; padding-left: 20px; }

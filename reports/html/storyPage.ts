@@ -21,7 +21,7 @@ export function storyPage(story: Story): string {
       ${rawHtml(PAGE_STYLE, 'style')}
     </head>
     <body><main>
-      <header><p class="kicker">fabric-verify counterexample</p><h1>${name}</h1><p class="muted">Replayed from ${story.file}, seed ${story.counterexample.seed}.</p></header>
+      <header class="counterexample"><p class="kicker">fabric-verify counterexample</p><h1>${name}</h1><p class="muted">Replayed from ${story.file}, seed ${story.counterexample.seed}.</p></header>
       ${timelineLegend()}
       ${storySection(story, null, basename(story.file))}
     </main></body>

@@ -41,7 +41,7 @@ export function causeOf(marks: readonly FaultMark[], violation: Violation): Faul
 
 function violationMarker(violation: Violation, cause: FaultMark | null, frame: TimelineFrame, top: number, bottom: number): Shape {
   const x = frame.x(violation.atS);
-  const after = cause === null ? '' : `, ${duration(violation.atS - cause.fromS)} after ${cause.label}`;
+  const after = cause === null ? '' : cause.fromS === violation.atS ? `, at ${cause.label}` : `, ${duration(violation.atS - cause.fromS)} after ${cause.label}`;
   const label = `✗ broke at ${clockTime(violation.atS)}${after}`;
   const anchor = x > frame.right - 7 * label.length ? 'end' : 'start';
   const dx = anchor === 'end' ? -6 : 6;
