@@ -17,6 +17,7 @@ import { html } from './markup.ts';
 import { type Shape, group, line, rect, text, title } from './svgShapes.ts';
 import { type TimeWindow, storyEndS, tickLabel, timeTicks } from './timeAxis.ts';
 import { type TimelineFrame, WIDTH_PX, timelineFrame } from './timelineFrame.ts';
+import { copiesRows } from './copiesRows.ts';
 import { appRows, serverRows } from './timelineRows.ts';
 
 const MARKER_ROW_PX = 16;
@@ -67,7 +68,9 @@ export function timelineSvg(scenario: Scenario, trace: Trace, violation: Violati
   const rowsTop = top + faults.height + 4;
   const servers = serverRows(scenario.topology.servers, trace, marks, frame, rowsTop);
   const apps = appRows(scenario.topology.apps, trace, frame, rowsTop + servers.height + 4);
-  const queueTop = rowsTop + servers.height + 4 + apps.height + 4;
+  const copiesTop = rowsTop + servers.height + 4 + apps.height + 4;
+  const copies = copiesRows(scenario.topology.apps, trace, frame, copiesTop);
+  const queueTop = copiesTop + (copies.height > 0 ? copies.height + 4 : 0);
   const queue = queueChart(queueSeries(trace, storyEnd), frame, queueTop);
   const bottom = queueTop + queue.height;
   const height = bottom + AXIS_ROW_PX + 4;
@@ -82,6 +85,7 @@ export function timelineSvg(scenario: Scenario, trace: Trace, violation: Violati
     ${networkBands}
     ${servers.svg}
     ${apps.svg}
+    ${copies.svg}
     ${queue.svg}
     ${axis(frame, bottom + AXIS_ROW_PX - 2)}
     ${violationMarker(violation, cause, frame, rowsTop, bottom)}
