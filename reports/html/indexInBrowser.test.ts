@@ -222,6 +222,8 @@ describe.skipIf(!present && !inCI)('the reports in headless Chromium', () => {
     expect(await page.locator('#exploration table.searches tbody tr').count()).toBeGreaterThan(0);
     expect(await page.locator('section.story .replay').first().innerText()).toContain('exhaustive exploration');
     for (const id of await page.locator('section.story').evaluateAll((els) => els.map((e) => e.id))) await expectBreakInView(page, `#${id}`);
+    // The duplicate a server brings back with fencing off is drawn, not left to the words.
+    expect(await page.locator('#story-no-duplicate-running-instance--fencing-off figure.view:visible rect.surplus').count()).toBe(1);
     await screenshot(page, 'explore.png');
   });
 
