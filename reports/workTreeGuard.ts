@@ -2,8 +2,8 @@
  * vitest's global setup: the work tree is listed before the tests and again after them, and
  * the run fails if any file appeared, vanished or changed. Tests write only to temporary
  * folders, so a user's `reports/out/` (and every other file of the clone) survives `npm test`.
- * Dependencies, git's own files and the coverage report `npm run coverage` asks for are not
- * the tests' doing and are left out.
+ * Dependencies, git's own files, the build the tests may run from (`dist/`) and the coverage
+ * report `npm run coverage` asks for are not the tests' doing and are left out.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SKIPPED_NAMES = new Set(['node_modules', '.git']);
-const SKIPPED_PATHS = new Set(['reports/out/coverage']);
+const SKIPPED_PATHS = new Set(['reports/out/coverage', 'dist']);
 const SHOWN_MAX = 20;
 
 /** Every file and folder under `root`, by relative path, with what would show a rewrite. */

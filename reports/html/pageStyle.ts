@@ -36,6 +36,7 @@ tr.differs { background: #fff4f4; } tr.vacuous { background: #fffbea; }
 .outcome.expected-failure { background: #e8eef6; color: #24476e; border: 1px solid var(--found); }
 .outcome.unexpected-failure, .outcome.missed-failure { background: var(--fails); color: #fff; border: 1px solid #b3261e; }
 .outcome.vacuous { background: var(--vacuous); color: #5c4a00; border: 1px dashed #b08f00; }
+.outcome.inconclusive { background: #e8e6e3; color: #4a4540; border: 1px dashed #8a817c; } td.heat.inconclusive { background: #e8e6e3; color: #4a4540; }
 .filter { margin: 8px 0; font-size: .9em; } .filter input { margin: 0 3px 0 12px; vertical-align: middle; }
 main:has(#filter-unexpected:checked) tr.property:not(.differs) { display: none; }
 main:has(#filter-expected-failure:checked) tr.property:not(.expected-failure) { display: none; }

@@ -3,7 +3,7 @@ import type { PropertySummary } from '../summary.ts';
 import { html } from './markup.ts';
 import { OUTCOME_HINTS, OUTCOME_WORDS, isUnexpected, outcomeOf } from './outcome.ts';
 
-const MARK = { holds: '✓', 'expected-failure': '✓', 'unexpected-failure': '✗', 'missed-failure': '✗', vacuous: '?' } as const;
+const MARK = { holds: '✓', 'expected-failure': '✓', 'unexpected-failure': '✗', 'missed-failure': '✗', vacuous: '?', inconclusive: '?' } as const;
 
 export function outcomeBadge(p: Pick<PropertySummary, 'expected' | 'verdict'>) {
   const outcome = outcomeOf(p);

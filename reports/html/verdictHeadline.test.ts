@@ -38,5 +38,7 @@ describe('verdictHeadline', () => {
     expect(outcomeOf({ expected: 'holds', verdict: 'fails' })).toBe('unexpected-failure');
     expect(outcomeOf({ expected: 'fails', verdict: 'holds' })).toBe('missed-failure');
     expect(outcomeOf({ expected: 'fails', verdict: 'vacuous' })).toBe('vacuous');
+    // A verdict this report does not know yet (a newer summary's) is shown as inconclusive, never as holds or a failure.
+    expect(outcomeOf({ expected: 'holds', verdict: 'inconclusive' as 'vacuous' })).toBe('inconclusive');
   });
 });
