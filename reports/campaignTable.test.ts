@@ -18,10 +18,11 @@ describe('campaignTable', () => {
     expect(both).toContain('3 checks, 3 verdicts differ from their expectations.');
   });
 
-  it('coloured when asked: a matching verdict green (an expected failure too), a mismatch red', () => {
+  it('coloured when asked, as the report: holds green, an expected failure blue, a mismatch red', () => {
     const colors = picocolors.createColors(true);
     const text = campaignTable(ciFixture(), colors);
-    expect(text).toContain(colors.green('✓ fails'));
+    expect(text).toContain(colors.green('✓ holds'));
+    expect(text).toContain(colors.blue('✓ fails'));
     expect(text).toContain(colors.red(colors.bold('✗ fails')));
     expect(text).toContain(colors.red('1 verdict differs from its expectation'));
   });

@@ -22,10 +22,13 @@ export function regressionLines(regressions: RegressionSummary): string[] {
   ];
 }
 
-/** The verdict against its expectation: a property that fails as expected is a pass, not a red line. */
+/**
+ * The verdict against its expectation, in the report's colours: a property that fails as
+ * expected is the suite working (blue), not a red line; one that holds as expected is green.
+ */
 function verdictCell(p: PropertySummary, colors: Colors): string {
   if (!p.matches) return colors.red(colors.bold(`✗ ${p.verdict}`));
-  return colors.green(`✓ ${p.verdict}`);
+  return p.expected === 'fails' ? colors.blue(`✓ ${p.verdict}`) : colors.green(`✓ ${p.verdict}`);
 }
 
 function counterexampleCell(p: PropertySummary, colors: Colors): string {
