@@ -2,9 +2,11 @@
  * JUnit XML for CI test views (GitHub, GitLab, Jenkins, Buildkite): one testcase per property
  * (and variant). A property that fails as expected is a pass, with a note in system-out.
  * Built with fast-xml-parser's XMLBuilder, which escapes text and attributes; characters that
- * XML 1.0 cannot carry at all (most control characters) are dropped first.
+ * XML 1.0 cannot carry at all (most control characters) are dropped first. The library is
+ * loaded only when JUnit XML is asked for: every command would otherwise pay its ~60 ms.
  */
-import { XMLBuilder } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type { XMLBuilder as XMLBuilderClass } from 'fast-xml-parser';
 import { ciVerdicts, incompleteNote } from './ciVerdicts.ts';
 import type { CampaignSummary } from './summary.ts';
 
@@ -46,5 +48,6 @@ export function junitXml(summary: CampaignSummary, outDir: string): string {
       },
     },
   };
+  const { XMLBuilder } = createRequire(import.meta.url)('fast-xml-parser') as { XMLBuilder: typeof XMLBuilderClass };
   return new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true, suppressBooleanAttributes: false }).build(document);
 }
