@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['{model,properties,reports,cli,bench,explore}/**/*.test.ts'],
+    // The command the tests spawn runs dist/: built once, from the current sources, first.
+    globalSetup: ['./vitest.globalSetup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     reporters: ['default'],
