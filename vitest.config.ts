@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Tests sit beside the code they test, as `<name>.test.ts`.
 export default defineConfig({
   test: {
-    include: ['{model,properties,reports,cli,bench,explore}/**/*.test.ts'],
+    include: ['{model,properties,reports,cli,bench,explore,packaging}/**/*.test.ts'],
     // The command the tests spawn runs dist/: built once, from the current sources, first.
     globalSetup: ['./vitest.globalSetup.ts'],
     testTimeout: 120_000,

@@ -87,11 +87,13 @@ describe("the user's healing policies, passed in", () => {
     expect(seen).toEqual(['slow', 'fast']);
   });
 
-  it('an inner call sees its own policies, not the outer ones', () => {
+  it('an inner call sees the outer policies too, its own winning a kind both give', () => {
     const other = { ...newestFirst, kind: 'registryTest.other' };
+    const closer = { ...newestFirst, summary: 'closer' };
     withHealingPolicies([newestFirst], () =>
-      withHealingPolicies([other], () => {
-        expect(knownHealingPolicyKinds()).toEqual(['serial', 'parallel', 'adaptive', 'kubernetes', 'registryTest.other']);
+      withHealingPolicies([other, closer], () => {
+        expect(knownHealingPolicyKinds()).toEqual(['serial', 'parallel', 'adaptive', 'kubernetes', 'registryTest.newestFirst', 'registryTest.other']);
+        expect(healingPolicyDefinition('registryTest.newestFirst').summary).toBe('closer');
       }),
     );
   });
@@ -131,11 +133,19 @@ describe("the user's healing policies, passed in", () => {
     expect(issuesOf(() => healingPolicies({} as never))).toEqual([{ path: 'healingPolicies', expected: 'an array of healing policy definitions', received: 'object' }]);
   });
 
-  it('names an unknown kind and every kind known there', () => {
-    withHealingPolicies([newestFirst], () => {
-      expect(() => healingPolicyDefinition('fifo')).toThrow(UnknownHealingPolicyError);
-      expect(() => healingPolicyDefinition('fifo')).toThrow('no healing policy of kind "fifo" (known: serial, parallel, adaptive, kubernetes, registryTest.newestFirst; pass your own with healingPolicies or --policy)');
-    });
+  it('names an unknown kind and every kind known there: at once outside a call, when the call returns inside one', () => {
+    expect(() => healingPolicyDefinition('fifo')).toThrow('no healing policy of kind "fifo" (known: serial, parallel, adaptive, kubernetes; pass your own with healingPolicies or --policy)');
+    let standIn: unknown = null;
+    const call = () =>
+      withHealingPolicies([newestFirst], () => {
+        // Inside the call the controller gets a policy that starts nothing, so the run can end without XState rethrowing later.
+        const definition = healingPolicyDefinition('fifo');
+        standIn = definition.decide({ kind: 'fifo' }, twoQueued, 'kept');
+        return 'a result';
+      });
+    expect(call).toThrow(UnknownHealingPolicyError);
+    expect(call).toThrow('no healing policy of kind "fifo" (known: serial, parallel, adaptive, kubernetes, registryTest.newestFirst; pass your own with healingPolicies or --policy)');
+    expect(standIn).toEqual({ start: [], memory: 'kept' });
   });
 });
 
@@ -154,6 +164,24 @@ describe("a user's policy that breaks its contract while deciding", () => {
     const definition = broken(decide);
     expect(() => definition.decide(params, twoQueued, null)).toThrow(HealingPolicyFailure);
     expect(() => definition.decide(params, twoQueued, null)).toThrow(message);
+  });
+
+  it('inside a call, stands still for the rest of the run and the call throws the first failure when it returns', async () => {
+    const definition = broken(() => {
+      throw new Error('first');
+    });
+    const decisions: unknown[] = [];
+    const call = () =>
+      withHealingPolicies([definition], () => {
+        decisions.push(definition.decide(params, twoQueued, 'm1'), definition.decide(params, twoQueued, 'm2'));
+        return 'a result computed under a broken policy';
+      });
+    expect(call).toThrow('healing policy "registryTest.broken": decide threw: first');
+    expect(decisions).toEqual([
+      { start: [], memory: 'm1' },
+      { start: [], memory: 'm2' },
+    ]);
+    await expect(withHealingPolicies([definition], async () => definition.decide(params, twoQueued, null))).rejects.toThrow(HealingPolicyFailure);
   });
 
   it('is named when its memory, refresh or pace throws', () => {

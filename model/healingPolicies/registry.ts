@@ -5,6 +5,12 @@
  * process-wide registry: two checks with different policies of one kind never see each
  * other's, in one thread or across awaits (AsyncLocalStorage carries the set through the
  * synchronous simulation and the campaign's asynchronous steps alike).
+ *
+ * A user's policy that breaks its contract inside a call (throws, answers in the wrong shape)
+ * must not throw inside the controller machine: XState would turn it into an error snapshot
+ * and rethrow it later, outside any caller. So inside a call the failure is recorded, the policy
+ * stands still (starts nothing) for the rest of the run, and the call throws the failure when it
+ * returns, its result discarded. Outside any call a failure throws at once.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AnyHealingPolicyDefinition, HealingPolicyDefinition, HealingPolicyParams } from '../healingPolicy.ts';
@@ -46,6 +52,10 @@ export class HealingPolicySet {
   /** This set and `other`'s policies; a kind in both is an error naming it. */
   with(other: HealingPolicySet, source = 'healing policies'): HealingPolicySet {
     return healingPolicies([...this.definitions(), ...other.definitions()], source);
+  }
+  /** This set with `closer`'s policies over it: a kind in both is `closer`'s. */
+  under(closer: HealingPolicySet): HealingPolicySet {
+    return new HealingPolicySet(new Map([...this.#byKind, ...closer.#byKind]));
   }
 }
 
@@ -116,17 +126,18 @@ function checkedDecide(policy: AnyUserHealingPolicy): AnyHealingPolicyDefinition
   if (known) return known;
   const decide: AnyHealingPolicyDefinition['decide'] = (params, view, memory) => {
     let decision: unknown;
+    const standStill = { start: [], memory };
     try {
       decision = policy.decide(params, view, memory);
     } catch (error) {
-      throw new HealingPolicyFailure(policy.kind, `decide threw: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+      return failed(new HealingPolicyFailure(policy.kind, `decide threw: ${(error as Error)?.message ?? String(error)}`, { cause: error }), standStill);
     }
     const start = (decision as { start?: unknown } | null)?.start;
     if (typeof decision !== 'object' || decision === null || !Array.isArray(start)) {
-      throw new HealingPolicyFailure(policy.kind, `decide returned ${describe(decision === null || typeof decision !== 'object' ? decision : start)}${typeof decision === 'object' && decision !== null ? ' as start' : ''}; expected { start: queue indexes, memory }`);
+      return failed(new HealingPolicyFailure(policy.kind, `decide returned ${describe(decision === null || typeof decision !== 'object' ? decision : start)}${typeof decision === 'object' && decision !== null ? ' as start' : ''}; expected { start: queue indexes, memory }`), standStill);
     }
     const bad = start.find((index, i) => !Number.isInteger(index) || index < 0 || index >= view.queue.length || (i > 0 && index <= start[i - 1]));
-    if (bad !== undefined) throw new HealingPolicyFailure(policy.kind, `decide returned start ${JSON.stringify(start)}; expected ascending indexes into the queue of ${view.queue.length}`);
+    if (bad !== undefined) return failed(new HealingPolicyFailure(policy.kind, `decide returned start ${JSON.stringify(start)}; expected ascending indexes into the queue of ${view.queue.length}`), standStill);
     return decision as ReturnType<AnyHealingPolicyDefinition['decide']>;
   };
   checkedDecides.set(policy.decide, decide);
@@ -135,14 +146,13 @@ function checkedDecide(policy: AnyUserHealingPolicy): AnyHealingPolicyDefinition
   return decide;
 }
 
-/** `fn`, its throws named by the policy and the function. */
-function guarded<F extends (...args: never[]) => unknown>(kind: string, name: string, fn: F): F {
+/** `fn`, its throws named by the policy and the function; inside a call, recorded and answered with `fallback(args)`. */
+function guarded<F extends (...args: never[]) => unknown>(kind: string, name: string, fn: F, fallback: (...args: Parameters<F>) => ReturnType<F>): F {
   return ((...args: Parameters<F>) => {
     try {
       return fn(...args);
     } catch (error) {
-      if (error instanceof HealingPolicyFailure) throw error;
-      throw new HealingPolicyFailure(kind, `${name} threw: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+      return failed(new HealingPolicyFailure(kind, `${name} threw: ${(error as Error)?.message ?? String(error)}`, { cause: error }), fallback(...args));
     }
   }) as F;
 }
@@ -153,30 +163,58 @@ function completed(policy: AnyUserHealingPolicy): AnyHealingPolicyDefinition {
     summary: "a policy of the user's own",
     honoursBlackouts: false,
     ...policy,
-    initialMemory: policy.initialMemory ? guarded(kind, 'initialMemory', policy.initialMemory) : () => null,
+    initialMemory: policy.initialMemory ? guarded(kind, 'initialMemory', policy.initialMemory, () => null) : () => null,
     decide: checkedDecide(policy),
-    ...(policy.refresh ? { refresh: guarded(kind, 'refresh', policy.refresh) } : {}),
-    ...(policy.paceS ? { paceS: guarded(kind, 'paceS', policy.paceS) } : {}),
+    ...(policy.refresh ? { refresh: guarded(kind, 'refresh', policy.refresh, (_params, _view, memory) => memory) } : {}),
+    ...(policy.paceS ? { paceS: guarded(kind, 'paceS', policy.paceS, () => null) } : {}),
   });
 }
 
-const inScope = new AsyncLocalStorage<HealingPolicySet>();
+/** Inside a call: remember the first failure and answer `standIn`; outside one: throw. */
+function failed<T>(failure: Error, standIn: T): T {
+  const scope = inScope.getStore();
+  if (scope === undefined) throw failure;
+  scope.failure ??= failure;
+  return standIn;
+}
 
-/** Runs `run` with the user's policies known (besides the built-in ones); they are forgotten when it returns (or its promise settles). */
+/** What an unknown kind does inside a call, until the call throws: nothing. */
+const STAND_STILL: AnyHealingPolicyDefinition = { kind: 'unknown', summary: 'starts nothing', honoursBlackouts: false, initialMemory: () => null, decide: (_params, _view, memory) => ({ start: [], memory }) };
+
+interface Scope {
+  readonly policies: HealingPolicySet;
+  /** The first contract a user's policy broke in this call (or an unknown kind asked for). */
+  failure: Error | null;
+}
+
+const inScope = new AsyncLocalStorage<Scope>();
+
+/**
+ * Runs `run` with the user's policies known (besides the built-in ones, and those of any
+ * call around this one; a kind given here wins); they are forgotten when it returns (or its
+ * promise settles). If a policy broke its contract meanwhile, or a kind nobody passed was
+ * asked for, that is thrown instead of the result.
+ */
 export function withHealingPolicies<T>(policies: readonly AnyUserHealingPolicy[] | HealingPolicySet | undefined, run: () => T): T {
-  if (policies === undefined) return run();
-  return inScope.run(healingPolicies(policies), run);
+  const given = healingPolicies(policies ?? []);
+  const scope: Scope = { policies: healingPoliciesInScope().under(given), failure: null };
+  const settled = <V>(value: V): V => {
+    if (scope.failure !== null) throw scope.failure;
+    return value;
+  };
+  const result = inScope.run(scope, run);
+  return result instanceof Promise ? (result.then(settled) as T) : settled(result);
 }
 
 /** The user's policies known here (none outside `withHealingPolicies`). */
 export function healingPoliciesInScope(): HealingPolicySet {
-  return inScope.getStore() ?? NO_HEALING_POLICIES;
+  return inScope.getStore()?.policies ?? NO_HEALING_POLICIES;
 }
 
 export function healingPolicyDefinition(kind: string): AnyHealingPolicyDefinition {
-  const definition = BUILT_IN.get(kind) ?? inScope.getStore()?.get(kind);
-  if (!definition) throw new UnknownHealingPolicyError(`no healing policy of kind ${JSON.stringify(kind)} (known: ${knownHealingPolicyKinds().join(', ')}; pass your own with healingPolicies or --policy)`);
-  return definition;
+  const definition = BUILT_IN.get(kind) ?? inScope.getStore()?.policies.get(kind);
+  if (definition) return definition;
+  return failed(new UnknownHealingPolicyError(`no healing policy of kind ${JSON.stringify(kind)} (known: ${knownHealingPolicyKinds().join(', ')}; pass your own with healingPolicies or --policy)`), STAND_STILL);
 }
 
 /** The built-in kinds, then the user's known here. */
