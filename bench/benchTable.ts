@@ -62,6 +62,12 @@ function parallelBlock(p: NonNullable<BenchReport['parallel']>): string {
         ...(p.poolFromSourceMs !== undefined ? [['the same pool from source (tsx in every worker)', figure(p.poolFromSourceMs), `${p.poolFromSourceSpeedup!.toFixed(2)}×`, cpu(p.poolFromSourceCpuMs)]] : []),
       ],
     ),
+    ...(p.poolIdleCoresEstimate !== undefined
+      ? [
+          `  On idle cores (from task balance and CPU, not the wall clock): the tasks' balance allows ${p.balanceBound!.toFixed(2)}×; ` +
+            `the pool ≈ ${p.poolIdleCoresEstimate.toFixed(2)}× compiled, ≈ ${p.poolFromSourceIdleCoresEstimate!.toFixed(2)}× from source`,
+        ]
+      : []),
   ].join('\n');
 }
 

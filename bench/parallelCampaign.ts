@@ -27,6 +27,22 @@ interface ShardOutcome {
   readonly run: CommandRun;
   readonly tasks: number;
   readonly matches: boolean;
+  /** Each task's own time, in task order (summary.json's properties[].durationMs). */
+  readonly taskMs: readonly number[];
+}
+
+/**
+ * The pool's wall time on `workers` idle cores, as a share of the tasks' total: each task, in
+ * queue order, goes to the first thread free (piscina's order), so a long task late in the
+ * queue leaves the other thread idle.
+ */
+export function queueMakespan(taskMs: readonly number[], workers: number): number {
+  const free = new Array<number>(workers).fill(0);
+  for (const ms of taskMs) {
+    const first = free.indexOf(Math.min(...free));
+    free[first]! += ms;
+  }
+  return Math.max(...free);
 }
 
 /** One `check` process; `regressions` is the campaign's own, empty, regression database (every try does the same work). */
@@ -36,7 +52,7 @@ function runCheck(shard: { index: number; count: number }, threads: number, out:
   return runCommand(build, args, SHARD_TIMEOUT_MS, { FV_REGRESSIONS: regressions }).then((run) => {
     if (run.code === null || !FINISHED.has(run.code)) throw new Error(`${build} ${args.join(' ')} exited ${run.code}: ${run.stderr.trim().split('\n').slice(-5).join('\n')}`);
     const summary = JSON.parse(run.stdout) as CampaignSummary;
-    return { run, tasks: summary.properties.length, matches: summary.properties.every((p) => p.matches) };
+    return { run, tasks: summary.properties.length, matches: summary.properties.every((p) => p.matches), taskMs: summary.properties.map((p) => p.durationMs) };
   });
 }
 
@@ -68,6 +84,11 @@ export async function measureParallelCampaign(workers = availableParallelism(), 
     const shards = await fastestOf(tries, () => campaignOn(workers, 1, out));
     const pool = await fastestOf(tries, () => campaignOn(1, workers, out));
     const poolFromSource = await fastestOf(tries, () => campaignOn(1, workers, out, 'tsx'));
+    // On a shared machine the wall clock measures the neighbours too. Two figures that do not:
+    // the tasks' balance over the threads (from the one-thread run's task times), and the pool's
+    // CPU overhead over one thread (code loaded and compiled per thread, coordination).
+    const taskMs = one.shards[0]!.taskMs;
+    const balance = taskMs.reduce((a, b) => a + b, 0) / queueMakespan(taskMs, workers);
     return {
       workers,
       oneWorkerMs: Math.round(one.wallMs),
@@ -82,6 +103,9 @@ export async function measureParallelCampaign(workers = availableParallelism(), 
       allCoresCpuMs: cpuOf(shards),
       poolCpuMs: cpuOf(pool),
       poolFromSourceCpuMs: cpuOf(poolFromSource),
+      balanceBound: round(balance, 2),
+      poolIdleCoresEstimate: round(balance * (cpuOf(one) / cpuOf(pool)), 2),
+      poolFromSourceIdleCoresEstimate: round(balance * (cpuOf(one) / cpuOf(poolFromSource)), 2),
       tasks: one.shards[0]!.tasks,
       verdictsMatch: [one, shards, pool, poolFromSource].every((c) => c.shards.every((s) => s.matches)),
     };

@@ -68,6 +68,11 @@ export interface ParallelCampaign {
   readonly allCoresCpuMs?: number;
   readonly poolCpuMs?: number;
   readonly poolFromSourceCpuMs?: number;
+  /** The most `workers` threads could gain from the tasks' balance alone (total / list-scheduled makespan of the one-thread run's task times). */
+  readonly balanceBound?: number;
+  /** Estimated pool speedup on idle cores: balanceBound × one-thread CPU / pool CPU (compiled, and from source). */
+  readonly poolIdleCoresEstimate?: number;
+  readonly poolFromSourceIdleCoresEstimate?: number;
   readonly tasks: number;
   readonly verdictsMatch: boolean;
 }

@@ -88,6 +88,17 @@ describe('the packed package, installed in a fresh project', () => {
     expect(replay.stdout).toMatch(/single-instance-never-down/);
   });
 
+  it("the README's library example runs as written", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const example = /```js\n(\/\/ check\.mjs[\s\S]*?)```/.exec(readme)?.[1];
+    expect(example, 'the README has a ```js block starting // check.mjs').toBeDefined();
+    writeFileSync(join(project, 'check.mjs'), example!);
+    const run = node('check.mjs');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('holds \nfails\n');
+  });
+
   it('the installed command runs with plain Node', () => {
     const help = fabricVerify('--help');
     expect(help.status).toBe(0);
