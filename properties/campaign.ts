@@ -31,9 +31,13 @@ export interface Shard {
 /** The properties a healing policy is held to: fast recovery, a draining backlog, bounded churn, standing still when cut off, finishing. */
 export const POLICY_BAR = ['parallel-recovery-bounded', 'backlog-drains-after-trigger', 'false-positive-churn-bounded', 'all-suspect-stops-healing', 'recovery-eventually-completes'];
 
-/** A healing policy under test (`check --policy`): its module (workers load it too) and parameters. */
+/**
+ * A healing policy under test (`check --policy`): its parameters, and its module (workers load
+ * it too); without a module, its definition is among the campaign's `healingPolicies`, so it
+ * runs in this thread only.
+ */
 export interface PolicyUnderTest {
-  readonly module: string;
+  readonly module?: string;
   readonly params: HealingPolicy;
 }
 
@@ -101,7 +105,8 @@ const COMPILED = import.meta.url.endsWith('.js');
 const WORKER = new URL(COMPILED ? './campaignWorker.js' : './campaignWorker.ts', import.meta.url).href;
 
 function workerExecArgv(policy: PolicyUnderTest | null): string[] {
-  return !COMPILED || (policy !== null && isTypeScriptModule(policy.module)) ? ['--import', typeScriptLoader(policy?.module ?? WORKER)] : [];
+  const module = policy?.module;
+  return !COMPILED || (module !== undefined && isTypeScriptModule(module)) ? ['--import', typeScriptLoader(module ?? WORKER)] : [];
 }
 
 /**
@@ -119,7 +124,9 @@ export async function runCampaign(config: CampaignConfig, options: CampaignOptio
   const results: (PropertyResult | undefined)[] = new Array(tasks.length);
   const workers = options.workers === undefined ? 0 : Math.max(1, Math.min(options.workers, tasks.length));
   const inThread = healingPolicies(options.healingPolicies ?? []);
-  if (workers > 0 && inThread.kinds().length > 0) throw new Error('healingPolicies given as objects run in this thread only: drop workers, or give the policy as a module (policy)');
+  if (workers > 0 && (inThread.kinds().length > 0 || (policy !== null && policy.module === undefined))) {
+    throw new Error('healingPolicies given as objects run in this thread only: drop workers, or give the policy as a module (policy.module)');
+  }
   let done = 0;
   let policyFailure: string | undefined;
   const finish = (position: number, job: CampaignJobResult) => {

@@ -26,7 +26,7 @@ export type CampaignJobResult =
   | { readonly policyFailure: string };
 
 export default async function runCampaignJob(job: CampaignJob, inThread: HealingPolicySet = NO_HEALING_POLICIES): Promise<CampaignJobResult> {
-  const policies = job.policy ? inThread.with((await loadPolicyModule(job.policy.module)).policies) : inThread;
+  const policies = job.policy?.module !== undefined ? inThread.with((await loadPolicyModule(job.policy.module)).policies) : inThread;
   const task = campaignTasks(job.config, job.policy)[job.taskIndex];
   if (!task) throw new Error(`no campaign task ${job.taskIndex}`);
   const coverage = new CoverageRecorder(allMachines());
