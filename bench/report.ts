@@ -70,7 +70,7 @@ export interface ParallelCampaign {
   readonly poolFromSourceCpuMs?: number;
   /** The most `workers` threads could gain from the tasks' balance alone (total / list-scheduled makespan of the one-thread run's task times). */
   readonly balanceBound?: number;
-  /** Estimated pool speedup on idle cores: balanceBound × one-thread CPU / pool CPU (compiled, and from source). */
+  /** Estimated pool speedup on idle cores: balanceBound × min(1, one-thread CPU / pool CPU) (compiled, and from source). */
   readonly poolIdleCoresEstimate?: number;
   readonly poolFromSourceIdleCoresEstimate?: number;
   readonly tasks: number;
