@@ -4,10 +4,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['{model,properties,reports,cli,bench,explore,packaging}/**/*.test.ts'],
-    // The command the tests spawn runs dist/: built once, from the current sources, first.
-    globalSetup: ['./vitest.globalSetup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // First the build: the command the tests spawn runs dist/, built once from the current sources.
+    // Then the guard, which fails the run if a test wrote into the work tree (reports/out/ included).
+    globalSetup: ['./vitest.globalSetup.ts', 'reports/workTreeGuard.ts'],
     reporters: ['default'],
     coverage: {
       provider: 'v8',
