@@ -12,19 +12,27 @@ export type { Timings } from './model/timings.ts';
 export { defaultTimings } from './model/timings.ts';
 export type { Fault, FaultKind, FaultSchedule } from './model/faultSchedule.ts';
 export type { Scenario } from './model/scenario.ts';
-export { parseScenario } from './model/scenarioSchema.ts';
 export { InputError, type InputIssue } from './model/inputError.ts';
 export { incidentScenario } from './model/scenarios/incident20090313.ts';
 
 // Simulation and its trace.
-export { simulate, type SimulationOptions } from './model/simulator/simulate.ts';
+export type { SimulationOptions } from './model/simulator/simulate.ts';
 export type { Trace, TraceEntry, AppStatus, RunEnd } from './model/simulator/trace.ts';
 
 // Healing policies: the seam the built-in ones go through too.
 export type { HealingPolicyDefinition, HealingDecision, HealingPolicyParams } from './model/healingPolicy.ts';
 export type { HealingView, WorkItem, FaultDomainHealth } from './model/healingView.ts';
 export { everyDomainLooksDead } from './model/healingView.ts';
-export { registerHealingPolicy, healingPolicyDefinition, BUILT_IN_HEALING_POLICIES } from './model/healingPolicies/registry.ts';
+// Your own policies are passed to each call (`healingPolicies: [mine]`); nothing is registered process-wide.
+export {
+  BUILT_IN_HEALING_POLICIES,
+  HealingPolicyFailure,
+  HealingPolicySet,
+  healingPolicies,
+  withHealingPolicies,
+  type UserHealingPolicy,
+  type AnyUserHealingPolicy,
+} from './model/healingPolicies/registry.ts';
 export { zoneState, zoneEvictionRatePerS, type ZoneState, type ZoneRules } from './model/zoneState.ts';
 
 // Arbitraries: scenarios under a hypothesis.
@@ -51,11 +59,27 @@ export { scenarioArbitrary, basePolicy, type ScenarioParts } from './properties/
 export type { PropertyDefinition, PropertyVariant, MustSee, ExpectedCounterexample, Violation, Expectation, Verdict } from './properties/propertyDefinition.ts';
 export { withPolicy } from './properties/propertyDefinition.ts';
 export { catalog, propertyById } from './properties/catalog/index.ts';
-export { checkProperty, type CheckOptions, type PropertyResult, type MustSeeTally } from './properties/checkProperty.ts';
-export { assertProperty, PropertyViolation } from './properties/assertProperty.ts';
-export { type Counterexample, parseCounterexample } from './properties/counterexample.ts';
-export { writeCounterexample, readCounterexample } from './properties/counterexampleFile.ts';
-export { replayCounterexample, type Replay } from './properties/replay.ts';
+export type { PropertyResult, MustSeeTally } from './properties/checkProperty.ts';
+export { PropertyViolation } from './properties/assertProperty.ts';
+export type { Counterexample } from './properties/counterexample.ts';
+export { writeCounterexample } from './properties/counterexampleFile.ts';
+export type { Replay } from './properties/replay.ts';
+// The calls that take your policies (and properties) as arguments.
+export {
+  checkProperty,
+  simulate,
+  assertProperty,
+  parseScenario,
+  parseCounterexample,
+  readCounterexample,
+  replayCounterexample,
+  runCampaign,
+  type CheckOptions,
+  type UserPolicies,
+  type UserProperties,
+} from './properties/libraryCalls.ts';
+export type { CampaignOptions, CampaignRun, CampaignTask } from './properties/campaign.ts';
+export { DEFAULT_CONFIG, type CampaignConfig } from './properties/campaignConfig.ts';
 export { firstUnneededFault } from './properties/minimality.ts';
 
 // Exhaustive exploration of a small fabric (`fabric-verify explore`): every schedule of a bound.

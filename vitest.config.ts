@@ -3,11 +3,12 @@ import { defineConfig } from 'vitest/config';
 // Tests sit beside the code they test, as `<name>.test.ts`.
 export default defineConfig({
   test: {
-    include: ['{model,properties,reports,cli,bench,explore}/**/*.test.ts'],
+    include: ['{model,properties,reports,cli,bench,explore,packaging}/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    // Fails the run if a test wrote into the work tree (reports/out/ included).
-    globalSetup: ['reports/workTreeGuard.ts'],
+    // First the build: the command the tests spawn runs dist/, built once from the current sources.
+    // Then the guard, which fails the run if a test wrote into the work tree (reports/out/ included).
+    globalSetup: ['./vitest.globalSetup.ts', 'reports/workTreeGuard.ts'],
     reporters: ['default'],
     coverage: {
       provider: 'v8',

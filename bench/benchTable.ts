@@ -4,6 +4,7 @@
  */
 import type { BenchReport } from './report.ts';
 import type { TargetResult } from './targets.ts';
+import { startupBlock } from './startup.ts';
 import { figure, textTable } from './textTable.ts';
 
 function simulatorBlock(sim: NonNullable<BenchReport['simulator']>): string {
@@ -49,16 +50,24 @@ function scalingBlock(points: NonNullable<BenchReport['scaling']>): string {
 }
 
 function parallelBlock(p: NonNullable<BenchReport['parallel']>): string {
+  const cpu = (ms: number | undefined) => (ms === undefined ? '' : figure(ms));
   return [
-    `Parallel campaign: the default campaign (${p.tasks} tasks)${p.verdictsMatch ? '' : ' (some verdicts differ from their expectations)'}`,
+    `Parallel campaign: the default campaign (${p.tasks} tasks)${p.verdictsMatch ? '' : ' (some verdicts differ from their expectations)'}; CPU = user + system of every thread`,
     textTable(
-      ['', 'wall ms', 'speedup'],
+      ['', 'wall ms', 'speedup', 'CPU ms'],
       [
-        ['1 process, 1 worker thread', figure(p.oneWorkerMs), '1.00×'],
-        [`${p.workers} processes \`--shard i/${p.workers} --workers 1\` (${p.shardMs.map((ms) => figure(ms)).join(', ')})`, figure(p.allCoresMs), `${p.speedup.toFixed(2)}×`],
-        [`1 process, pool of ${p.workers} threads \`--workers ${p.workers}\``, figure(p.poolMs), `${p.poolSpeedup.toFixed(2)}×`],
+        ['1 process, 1 worker thread', figure(p.oneWorkerMs), '1.00×', cpu(p.oneWorkerCpuMs)],
+        [`${p.workers} processes \`--shard i/${p.workers} --workers 1\` (${p.shardMs.map((ms) => figure(ms)).join(', ')})`, figure(p.allCoresMs), `${p.speedup.toFixed(2)}×`, cpu(p.allCoresCpuMs)],
+        [`1 process, pool of ${p.workers} threads \`--workers ${p.workers}\``, figure(p.poolMs), `${p.poolSpeedup.toFixed(2)}×`, cpu(p.poolCpuMs)],
+        ...(p.poolFromSourceMs !== undefined ? [['the same pool from source (tsx in every worker)', figure(p.poolFromSourceMs), `${p.poolFromSourceSpeedup!.toFixed(2)}×`, cpu(p.poolFromSourceCpuMs)]] : []),
       ],
     ),
+    ...(p.poolIdleCoresEstimate !== undefined
+      ? [
+          `  On idle cores (from task balance and CPU, not the wall clock): the tasks' balance allows ${p.balanceBound!.toFixed(2)}×; ` +
+            `the pool ≈ ${p.poolIdleCoresEstimate.toFixed(2)}× compiled, ≈ ${p.poolFromSourceIdleCoresEstimate!.toFixed(2)}× from source`,
+        ]
+      : []),
   ].join('\n');
 }
 
@@ -75,6 +84,7 @@ export function benchTable(report: BenchReport, targets: readonly TargetResult[]
   if (report.counterexamples) blocks.push(counterexampleBlock(report.counterexamples));
   if (report.scaling) blocks.push(scalingBlock(report.scaling));
   if (report.parallel) blocks.push(parallelBlock(report.parallel));
+  if (report.startup) blocks.push(startupBlock(report.startup));
   blocks.push(targetsBlock(targets));
   return blocks.join('\n\n');
 }

@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { benchTable } from './benchTable.ts';
 import { measureCounterexamples } from './counterexampleTiming.ts';
 import { measureParallelCampaign } from './parallelCampaign.ts';
+import { measureStartup } from './startup.ts';
 import type { BenchReport, RunRate } from './report.ts';
 import { measureIncidentRunsPerSecond, measureRunsPerSecond } from './runsPerSecond.ts';
 import { measureScaling } from './scaling.ts';
@@ -24,7 +25,7 @@ import { round } from './stats.ts';
 import { judgeTargets } from './targets.ts';
 import { writeJsonAtomically } from './writeJsonAtomically.ts';
 
-const SECTIONS = ['simulator', 'runs', 'counterexamples', 'scaling', 'parallel', 'explore'] as const;
+const SECTIONS = ['simulator', 'runs', 'counterexamples', 'scaling', 'parallel', 'startup', 'explore'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const DEFAULT_OUT = 'reports/out/bench.json';
@@ -38,7 +39,7 @@ function chosenSections(only: string | undefined): Set<Section> {
   return new Set(names as Section[]);
 }
 
-type Measured = Pick<BenchReport, 'simulator' | 'runsPerSecond' | 'runsPerSecondDetail' | 'incidentRunsPerSecond' | 'counterexamples' | 'scaling' | 'parallel' | 'explore'>;
+type Measured = Pick<BenchReport, 'simulator' | 'runsPerSecond' | 'runsPerSecondDetail' | 'incidentRunsPerSecond' | 'counterexamples' | 'scaling' | 'parallel' | 'explore' | 'startup'>;
 
 const NOTHING_MEASURED: Measured = {
   simulator: null,
@@ -49,6 +50,7 @@ const NOTHING_MEASURED: Measured = {
   scaling: null,
   parallel: null,
   explore: null,
+  startup: null,
 };
 
 /** The sections of an earlier report at `file`, to keep when only some are measured again. */
@@ -103,6 +105,10 @@ async function main(): Promise<void> {
   if (sections.has('parallel')) {
     progress('default campaign on one worker, then on every core');
     report = { ...report, parallel: await measureParallelCampaign() };
+  }
+  if (sections.has('startup')) {
+    progress('command start-up, compiled and through tsx');
+    report = { ...report, startup: await measureStartup(5, (c) => progress(`  ${c.command}: ${c.distMs} ms compiled, ${c.tsxMs} ms through tsx`)) };
   }
 
   if (sections.has('explore')) {

@@ -4,6 +4,7 @@
  */
 import type { ExploreBench } from './explore.ts';
 import type { ScalingPoint } from './scalingPoint.ts';
+import type { StartupFigures } from './startup.ts';
 
 export interface LatencyMs {
   readonly mean: number;
@@ -59,6 +60,19 @@ export interface ParallelCampaign {
   /** One process with the campaign's pool of `workers` threads. */
   readonly poolMs: number;
   readonly poolSpeedup: number;
+  /** The same pool run from source through tsx (each worker compiles the TypeScript again). */
+  readonly poolFromSourceMs?: number;
+  readonly poolFromSourceSpeedup?: number;
+  /** CPU time (user + system, all threads, summed over the processes) of each way. */
+  readonly oneWorkerCpuMs?: number;
+  readonly allCoresCpuMs?: number;
+  readonly poolCpuMs?: number;
+  readonly poolFromSourceCpuMs?: number;
+  /** The most `workers` threads could gain from the tasks' balance alone (total / list-scheduled makespan of the one-thread run's task times). */
+  readonly balanceBound?: number;
+  /** Estimated pool speedup on idle cores: balanceBound × min(1, one-thread CPU / pool CPU) (compiled, and from source). */
+  readonly poolIdleCoresEstimate?: number;
+  readonly poolFromSourceIdleCoresEstimate?: number;
   readonly tasks: number;
   readonly verdictsMatch: boolean;
 }
@@ -80,4 +94,6 @@ export interface BenchReport {
   readonly parallel: ParallelCampaign | null;
   /** Exhaustive exploration of the small config (explore/). */
   readonly explore: ExploreBench | null;
+  /** The command's start-up, compiled against through tsx (bench/startup.ts). */
+  readonly startup?: StartupFigures | null;
 }

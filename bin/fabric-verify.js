@@ -1,8 +1,6 @@
 #!/usr/bin/env node
-// Node 20 cannot run TypeScript itself: tsx's loader compiles the sources on the fly, so the
-// command works right after `npm ci` with no build step.
-import { register } from 'tsx/esm/api';
+// The command runs the compiled package (dist/, built by `npm run build`, which `npm ci` runs
+// through `prepare`): plain Node, no TypeScript loader at run time.
+import { main } from '../dist/cli/main.js';
 
-register();
-const { main } = await import('../cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -18,6 +18,8 @@ import { EXIT_INTERRUPTED, EXIT_OK, EXIT_VERDICT_MISMATCH } from './exitCodes.ts
 import { progressReporter } from './progress.ts';
 import { writeCiOutputs } from './ciOutputs.ts';
 import { loadPolicyModule } from '../properties/policyModule.ts';
+import { withHealingPolicies } from '../model/healingPolicies/registry.ts';
+import { InputError } from '../model/inputError.ts';
 
 export interface CheckOptions {
   readonly config?: string;
@@ -75,9 +77,15 @@ export async function checkCommand(options: CheckOptions, interrupted: () => boo
     regressions,
   );
   progress.stop();
-  const summary = summarize(run, { name: config.name, seed, runs, shard, codeCoverage: null, swarm, regressions: run.regressions });
-  writeCampaignReports(options.out, summary, run.results.flatMap((r) => (r.counterexample ? [r.counterexample] : [])));
+  // Summaries and reports simulate the counterexamples again: the user's policy must be known there too.
+  const summary = withHealingPolicies(loaded?.policies, () => {
+    const summary = summarize(run, { name: config.name, seed, runs, shard, codeCoverage: null, swarm, regressions: run.regressions });
+    writeCampaignReports(options.out, summary, run.results.flatMap((r) => (r.counterexample ? [r.counterexample] : [])));
+    return summary;
+  });
   writeCiOutputs(summary, options.out, options);
+  // A policy that broke its contract is bad input: what finished is written (marked incomplete), then the error.
+  if (run.policyFailure !== undefined) throw new InputError(options.policy!, [{ path: 'default', expected: `a healing policy that keeps its contract (the campaign stopped; what finished is in ${options.out}/, marked incomplete)`, received: run.policyFailure }]);
   const exitCode = !summary.complete ? EXIT_INTERRUPTED : summary.properties.every((p) => p.matches) ? EXIT_OK : EXIT_VERDICT_MISMATCH;
   const output = options.json ? JSON.stringify(summary, null, 2) : `${campaignTable(summary, colorsFor(process.stdout))}\nReports written to ${options.out}/ (index.html, summary.json, summary.md).`;
   return { summary, output, exitCode };

@@ -3,7 +3,7 @@
  * package's public entry. This checks its sources import nothing else, and that the command
  * line holds its policy to the policy bar.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,7 +41,9 @@ describe('the custom-policy example', () => {
   });
 
   it('a policy module without a decision function is bad input, naming what is missing', async () => {
-    const outcome = await fabricVerify('check', '--policy', 'examples/custom-policy/package.json');
+    const module = join(mkdtempSync(join(tmpdir(), 'fabric-verify-policy-')), 'undecided.mjs');
+    writeFileSync(module, "export default { kind: 'undecided' };\n");
+    const outcome = await fabricVerify('check', '--policy', module);
     expectBadInput(outcome);
     expect(outcome.stderr).toMatch(/default\.decide: expected a function/);
   });

@@ -1,6 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HealingPolicyDefinition } from './healingPolicy.ts';
-import { registerHealingPolicy } from './healingPolicies/registry.ts';
+import { withHealingPolicies } from './healingPolicies/registry.ts';
 import { InputError, type InputIssue } from './inputError.ts';
 import { healingPolicyNamed, kubernetesDefaults } from './policy.ts';
 import * as v from 'valibot';
@@ -27,7 +27,7 @@ function issuesAfter(damage: (scenario: any) => void): readonly InputIssue[] {
   const scenario = incidentJson();
   damage(scenario);
   try {
-    parseScenario(scenario, 'bad.json');
+    withHealingPolicies([oldestFirst], () => parseScenario(scenario, 'bad.json'));
   } catch (error) {
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).message).toMatch(/^bad\.json: /);
@@ -37,8 +37,6 @@ function issuesAfter(damage: (scenario: any) => void): readonly InputIssue[] {
 }
 
 describe('parseScenario', () => {
-  beforeAll(() => registerHealingPolicy(oldestFirst));
-
   it('accepts the incident scenario round-tripped through JSON, unchanged', () => {
     const parsed = parseScenario(incidentJson());
     expect(parsed).toEqual(incidentScenario());
@@ -331,10 +329,10 @@ describe('parseScenario', () => {
       ]);
     });
 
-    it('accepts a healing policy of a kind the user registered, keeping its own parameters', () => {
+    it('accepts a healing policy of a kind the user passed in, keeping its own parameters', () => {
       const scenario = incidentJson();
       scenario.policy.healing = { kind: 'schemaTest.oldestFirst', batch: 3 };
-      expect(parseScenario(scenario).policy.healing).toEqual({ kind: 'schemaTest.oldestFirst', batch: 3 });
+      expect(withHealingPolicies([oldestFirst], () => parseScenario(scenario)).policy.healing).toEqual({ kind: 'schemaTest.oldestFirst', batch: 3 });
     });
 
     it('rejects a healing policy of an unknown kind, listing the kinds it knows, the user’s own too', () => {

@@ -8,7 +8,7 @@ import { InputError, type InputIssue } from './inputError.ts';
 import { MAX_TIME_S } from './simulator/eventQueue.ts';
 import type { Scenario } from './scenario.ts';
 import { instancesOf } from './topology.ts';
-import { registeredHealingPolicyKinds } from './healingPolicies/registry.ts';
+import { knownHealingPolicyKinds } from './healingPolicies/registry.ts';
 
 const MAX_SERVERS = 20_000;
 const MAX_INSTANCES = 200_000;
@@ -55,12 +55,12 @@ const BUILT_IN_KINDS: readonly string[] = builtInHealingPolicies.map((schema) =>
 
 /**
  * A built-in policy by its kind, with exactly its parameters; or a policy of the user's own
- * (any parameters) of a kind registered with `registerHealingPolicy`. Dispatching on the kind
+ * (any parameters) of a kind passed in (`withHealingPolicies`, `healingPolicies` options). Dispatching on the kind
  * lets an error name the parameter of the kind given, and an unknown kind list every kind
  * known when the scenario is read.
  */
 export const healingPolicySchema = v.lazy(() => {
-  const customKinds = registeredHealingPolicyKinds().filter((kind) => !BUILT_IN_KINDS.includes(kind));
+  const customKinds = knownHealingPolicyKinds().filter((kind) => !BUILT_IN_KINDS.includes(kind));
   return customKinds.length === 0 ? v.variant('kind', builtInHealingPolicies) : v.variant('kind', [...builtInHealingPolicies, v.looseObject({ kind: v.picklist(customKinds) })]);
 });
 

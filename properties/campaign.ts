@@ -14,6 +14,8 @@ import runCampaignJob, { type CampaignJob, type CampaignJobResult } from './camp
 import type { CampaignConfig } from './campaignConfig.ts';
 import type { PropertyDefinition, PropertyVariant } from './propertyDefinition.ts';
 import type { HealingPolicy } from '../model/policy.ts';
+import { isTypeScriptModule, typeScriptLoader } from './policyModule.ts';
+import { type AnyUserHealingPolicy, type HealingPolicySet, healingPolicies } from '../model/healingPolicies/registry.ts';
 
 export interface CampaignTask {
   readonly property: PropertyDefinition;
@@ -29,9 +31,13 @@ export interface Shard {
 /** The properties a healing policy is held to: fast recovery, a draining backlog, bounded churn, standing still when cut off, finishing. */
 export const POLICY_BAR = ['parallel-recovery-bounded', 'backlog-drains-after-trigger', 'false-positive-churn-bounded', 'all-suspect-stops-healing', 'recovery-eventually-completes'];
 
-/** A healing policy under test (`check --policy`): its module (workers load it too) and parameters. */
+/**
+ * A healing policy under test (`check --policy`): its parameters, and its module (workers load
+ * it too); without a module, its definition is among the campaign's `healingPolicies`, so it
+ * runs in this thread only.
+ */
 export interface PolicyUnderTest {
-  readonly module: string;
+  readonly module?: string;
   readonly params: HealingPolicy;
 }
 
@@ -60,6 +66,8 @@ export interface CampaignRun {
   readonly coverage: readonly MachineCoverage[];
   readonly complete: boolean;
   readonly durationMs: number;
+  /** Set when a user's healing policy broke its contract (threw, answered in the wrong shape): the campaign stopped there. */
+  readonly policyFailure?: string;
 }
 
 export interface CampaignOptions {
@@ -73,6 +81,11 @@ export interface CampaignOptions {
   readonly swarm?: boolean;
   /** Worker threads; without it every check runs in this thread (for tests and libraries). */
   readonly workers?: number;
+  /**
+   * Healing policies of the user's own, as objects, known to every check (in this thread only:
+   * functions cannot cross to a worker, so with `workers` give a policy module as `policy`).
+   */
+  readonly healingPolicies?: readonly AnyUserHealingPolicy[] | HealingPolicySet;
   readonly onTaskStart?: (task: CampaignTask, index: number, total: number) => void;
   readonly onTaskDone?: (result: PropertyResult, index: number, total: number) => void;
   /** Asked as the campaign goes: true stops it, and it is then reported incomplete. */
@@ -83,7 +96,18 @@ export function allMachines(): AnyStateMachine[] {
   return Object.values(machinesByKind) as AnyStateMachine[];
 }
 
-const WORKER = new URL('./campaignWorker.ts', import.meta.url).href;
+/**
+ * The worker runs what this module runs: the compiled file when the package is built (dist/,
+ * plain Node, nothing to compile per thread), the TypeScript source under vitest or tsx (tsx
+ * compiles it in each worker). A user's TypeScript policy module needs tsx in the worker too.
+ */
+const COMPILED = import.meta.url.endsWith('.js');
+const WORKER = new URL(COMPILED ? './campaignWorker.js' : './campaignWorker.ts', import.meta.url).href;
+
+function workerExecArgv(policy: PolicyUnderTest | null): string[] {
+  const module = policy?.module;
+  return !COMPILED || (module !== undefined && isTypeScriptModule(module)) ? ['--import', typeScriptLoader(module ?? WORKER)] : [];
+}
 
 /**
  * Runs the campaign's tasks, in worker threads when more than one (piscina's pool: a
@@ -99,8 +123,17 @@ export async function runCampaign(config: CampaignConfig, options: CampaignOptio
   const coverage = new CoverageRecorder(allMachines());
   const results: (PropertyResult | undefined)[] = new Array(tasks.length);
   const workers = options.workers === undefined ? 0 : Math.max(1, Math.min(options.workers, tasks.length));
+  const inThread = healingPolicies(options.healingPolicies ?? []);
+  if (workers > 0 && (inThread.kinds().length > 0 || (policy !== null && policy.module === undefined))) {
+    throw new Error('healingPolicies given as objects run in this thread only: drop workers, or give the policy as a module (policy.module)');
+  }
   let done = 0;
+  let policyFailure: string | undefined;
   const finish = (position: number, job: CampaignJobResult) => {
+    if (job.policyFailure !== undefined) {
+      policyFailure ??= job.policyFailure;
+      return;
+    }
     results[position] = job.result;
     coverage.absorb(job.coverage);
     options.onTaskDone?.(job.result, done++, tasks.length);
@@ -110,17 +143,17 @@ export async function runCampaign(config: CampaignConfig, options: CampaignOptio
     for (const [position, taskIndex] of indexes.entries()) {
       // Yield to the event loop between checks, so a Ctrl-C is heard.
       await new Promise((resolve) => setImmediate(resolve));
-      if (options.shouldStop?.()) break;
+      if (options.shouldStop?.() || policyFailure !== undefined) break;
       options.onTaskStart?.(tasks[position]!, position, tasks.length);
-      finish(position, await runCampaignJob({ config, taskIndex, seed: options.seed, runs: options.runs, policy, swarm: options.swarm }));
+      finish(position, await runCampaignJob({ config, taskIndex, seed: options.seed, runs: options.runs, policy, swarm: options.swarm }, inThread));
     }
   } else {
-    const pool = new Piscina<CampaignJob, CampaignJobResult>({ filename: WORKER, maxThreads: workers, minThreads: workers, execArgv: ['--import', 'tsx'] });
+    const pool = new Piscina<CampaignJob, CampaignJobResult>({ filename: WORKER, maxThreads: workers, minThreads: workers, execArgv: workerExecArgv(policy) });
     const abort = new AbortController();
     // Every queued task listens to the one Ctrl-C signal: a listener per task is expected, not a leak.
     setMaxListeners(indexes.length + 1, abort.signal);
     const watch = setInterval(() => {
-      if (options.shouldStop?.()) abort.abort();
+      if (options.shouldStop?.() || policyFailure !== undefined) abort.abort();
     }, 100);
     try {
       await Promise.all(
@@ -128,6 +161,7 @@ export async function runCampaign(config: CampaignConfig, options: CampaignOptio
           options.onTaskStart?.(tasks[position]!, position, tasks.length);
           try {
             finish(position, await pool.run({ config, taskIndex, seed: options.seed, runs: options.runs, policy, swarm: options.swarm }, { signal: abort.signal }));
+            if (policyFailure !== undefined) abort.abort();
           } catch (error) {
             if (!abort.signal.aborted) throw error;
           }
@@ -140,5 +174,5 @@ export async function runCampaign(config: CampaignConfig, options: CampaignOptio
   }
   const finished = results.filter((r): r is PropertyResult => r !== undefined);
   const finishedTasks = tasks.filter((_, i) => results[i] !== undefined);
-  return { results: finished, tasks: finishedTasks, coverage: coverage.coverage(), complete: finished.length === tasks.length, durationMs: Math.round(performance.now() - started) };
+  return { results: finished, tasks: finishedTasks, coverage: coverage.coverage(), complete: finished.length === tasks.length, durationMs: Math.round(performance.now() - started), ...(policyFailure !== undefined ? { policyFailure } : {}) };
 }

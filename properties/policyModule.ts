@@ -1,67 +1,86 @@
 /**
- * A healing policy from outside the package (`fabric-verify check --policy ./my-policy.ts`):
- * a module whose default export is a HealingPolicyDefinition and whose `params` export (if any)
- * are the parameters to run it with. Loading it registers it, in every worker that needs it.
+ * A healing policy from outside the package (`fabric-verify check --policy ./my-policy.js`):
+ * a module whose default export is a healing policy definition and whose `params` export (if
+ * any) are the parameters to run it with. Loading it registers nothing: it returns the policy
+ * as a set for the campaign to pass on (each worker loads the module again).
  */
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { InputError } from '../model/inputError.ts';
 import type { AnyHealingPolicyDefinition, HealingPolicyParams } from '../model/healingPolicy.ts';
-import { healingPolicyDefinition, registerHealingPolicy } from '../model/healingPolicies/registry.ts';
+import { type HealingPolicySet, healingPolicies, healingPolicyIssues } from '../model/healingPolicies/registry.ts';
 import type { HealingPolicy } from '../model/policy.ts';
 
 export interface LoadedPolicy {
   readonly module: string;
   readonly definition: AnyHealingPolicyDefinition;
   readonly params: HealingPolicy;
+  /** The policy as a set, to pass to a campaign or check. */
+  readonly policies: HealingPolicySet;
 }
+
+type PolicyExports = { default?: unknown; params?: unknown };
 
 export async function loadPolicyModule(path: string): Promise<LoadedPolicy> {
   const module = resolve(path);
-  let loaded: { default?: unknown; params?: unknown };
+  let loaded: PolicyExports;
   try {
     loaded = await importModule(module);
   } catch (error) {
-    throw new InputError(path, [{ path: '', expected: 'a JavaScript or TypeScript module that loads', received: (error as Error).message.split('\n')[0]! }]);
+    if (error instanceof InputError) throw error;
+    throw new InputError(path, [{ path: '', expected: 'a JavaScript or TypeScript module that loads', received: String((error as Error)?.message ?? error).split('\n')[0]! }]);
   }
-  const definition = loaded.default as Partial<AnyHealingPolicyDefinition> | undefined;
-  const problems = [];
-  if (typeof definition !== 'object' || definition === null) problems.push({ path: 'default', expected: 'a HealingPolicyDefinition as the default export', received: typeof definition });
-  else {
-    if (typeof definition.kind !== 'string' || definition.kind === '') problems.push({ path: 'default.kind', expected: 'a non-empty string', received: JSON.stringify(definition.kind) ?? 'undefined' });
-    if (typeof definition.decide !== 'function') problems.push({ path: 'default.decide', expected: 'a function (params, view, memory) => { start, memory }', received: typeof definition.decide });
-    if (typeof definition.initialMemory !== 'function') problems.push({ path: 'default.initialMemory', expected: 'a function (params, view) => memory', received: typeof definition.initialMemory });
+  const issues = healingPolicyIssues(loaded.default, 'default');
+  if (issues.length > 0) throw new InputError(path, issues);
+  const policies = healingPolicies([loaded.default as AnyHealingPolicyDefinition], path, () => 'default');
+  const definition = policies.definitions()[0]!;
+  const params = (loaded.params as HealingPolicyParams | undefined) ?? { kind: definition.kind };
+  if (typeof params !== 'object' || params === null || params.kind !== definition.kind) {
+    throw new InputError(path, [{ path: 'params.kind', expected: `the policy's kind ${JSON.stringify(definition.kind)}`, received: JSON.stringify((params as { kind?: unknown } | null)?.kind) ?? 'undefined' }]);
   }
-  if (problems.length > 0) throw new InputError(path, problems);
-  const full = { summary: 'a policy of the user\'s own', honoursBlackouts: false, ...definition } as AnyHealingPolicyDefinition;
-  const params = (loaded.params as HealingPolicyParams | undefined) ?? { kind: full.kind };
-  if (typeof params !== 'object' || params === null || params.kind !== full.kind) {
-    throw new InputError(path, [{ path: 'params.kind', expected: `the policy's kind ${JSON.stringify(full.kind)}`, received: JSON.stringify((params as { kind?: unknown } | null)?.kind) ?? 'undefined' }]);
+  return { module, definition, params: params as HealingPolicy, policies };
+}
+
+export function isTypeScriptModule(path: string): boolean {
+  return /\.[mc]?tsx?$/.test(path);
+}
+
+/** tsx's loader (for `--import`), found from the user's module first, then from this package. */
+export function typeScriptLoader(forModule: string): string {
+  return tsxEntry(forModule, '.');
+}
+
+/** The ESM file of one of tsx's entry points (its exports map's `import` condition), as a URL. */
+function tsxEntry(forModule: string, entry: '.' | './esm/api'): string {
+  for (const from of [forModule, fileURLToPath(import.meta.url)]) {
+    let manifest: string;
+    try {
+      manifest = createRequire(from).resolve('tsx/package.json');
+    } catch {
+      continue; // Not installed there; try the next place.
+    }
+    const target = (JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, string | { import: { default: string } }> }).exports[entry]!;
+    return pathToFileURL(join(dirname(manifest), typeof target === 'string' ? target : target.import.default)).href;
   }
-  registerOnce(full);
-  return { module, definition: full, params: params as HealingPolicy };
+  throw new InputError(forModule, [{ path: '', expected: 'a JavaScript module, or tsx installed to load TypeScript (npm install --save-dev tsx)', received: 'a TypeScript module and no tsx' }]);
 }
 
 /**
- * `import()` where the TypeScript loader's ESM hooks apply (the main thread); `require()`
- * through tsx's in-thread hook where they do not (worker threads on Node 20).
+ * `import()`; for a TypeScript module where no loader is active (the compiled command), tsx's
+ * scoped `tsImport`; in a worker thread whose ESM hooks do not apply (Node 20), tsx's
+ * `require` hook (the pool starts such workers with `--import tsx`).
  */
-async function importModule(module: string): Promise<{ default?: unknown; params?: unknown }> {
+async function importModule(module: string): Promise<PolicyExports> {
+  const url = pathToFileURL(module).href;
   try {
-    return (await import(pathToFileURL(module).href)) as { default?: unknown; params?: unknown };
+    return (await import(url)) as PolicyExports;
   } catch (error) {
-    if (isMainThread) throw error;
-    return createRequire(import.meta.url)(module) as { default?: unknown; params?: unknown };
+    if (!isTypeScriptModule(module) || (error as { code?: string }).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
   }
-}
-
-function registerOnce(definition: AnyHealingPolicyDefinition): void {
-  try {
-    if (healingPolicyDefinition(definition.kind) === definition) return;
-  } catch {
-    // Not registered yet.
-  }
-  registerHealingPolicy(definition);
+  if (!isMainThread) return createRequire(import.meta.url)(module) as PolicyExports;
+  const { tsImport } = (await import(tsxEntry(module, './esm/api'))) as { tsImport: (specifier: string, parent: string) => Promise<PolicyExports> };
+  return tsImport(url, import.meta.url);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { controllerMachine } from './controllerMachine.ts';
 import { machineGraph } from '../coverage/machineGraph.ts';
 import type { HealingPolicyDefinition } from '../healingPolicy.ts';
-import { registerHealingPolicy } from '../healingPolicies/registry.ts';
+import { withHealingPolicies } from '../healingPolicies/registry.ts';
 import { kubernetesDefaults } from '../policy.ts';
 import { driveMachine } from './machineHarness.ts';
 import { controllerInput, controllerSequences as controller } from './sequences/controllerSequences.ts';
@@ -24,7 +24,6 @@ const patient: HealingPolicyDefinition<{ kind: 'patient' }, { queued: number; in
   decide: (_params, _view, memory) => ({ start: [], memory }),
   paceS: () => 10,
 };
-registerHealingPolicy(patient);
 
 function driveController(...args: Parameters<typeof controllerInput>) {
   return driveMachine(controllerMachine, controllerInput(...args));
@@ -190,7 +189,7 @@ describe('controllerMachine', () => {
       controller.kubernetesMovesOffARepairedServerWithoutAToken());
     it('an operator switching kubernetes to parallel drops its tokens and starts the move that waited for one', () =>
       controller.operatorSwitchesKubernetesToParallelWhileAMoveWaitsForAToken());
-    it('a healing policy registered by the user decides for the controller, with its parameters and its memory', () =>
+    it('a healing policy passed in by the user decides for the controller, with its parameters and its memory', () =>
       controller.customPolicyRegisteredByKindDecidesForTheController());
 
     it('a move whose target is declared dead before the copy runs is queued again from there, and no longer counts as in flight', () => {
@@ -223,18 +222,22 @@ describe('controllerMachine', () => {
     });
 
     it("a user's policy is set up from a fresh controller's view: nothing queued, in flight or evicted", () => {
-      const actor = driveController(ONE_ROLE, { healing: { kind: 'patient' } });
-      expect(actor.context().healingMemory).toEqual({ queued: 0, inFlight: 0, evicted: 0 });
+      withHealingPolicies([patient], () => {
+        const actor = driveController(ONE_ROLE, { healing: { kind: 'patient' } });
+        expect(actor.context().healingMemory).toEqual({ queued: 0, inFlight: 0, evicted: 0 });
+      });
     });
 
     it('a paced policy decides again every pass while moves wait, not while only portal requests do', () => {
-      const actor = driveController(ONE_ROLE, { healing: { kind: 'patient' } });
-      actor.send({ type: 'portal.request', requestId: 'r1' });
-      expect(actor.context().queue).toEqual([{ kind: 'management', requestId: 'r1' }]);
-      expect(actor.state()).toBe('detection.watching | healing.steady | management.sharedQueue');
-      actor.send({ type: 'server.heartbeatLost', serverId: 's00' });
-      actor.advance(timings.detectionTimeoutS);
-      expect(actor.state()).toBe('detection.watching | healing.pacing | management.sharedQueue');
+      withHealingPolicies([patient], () => {
+        const actor = driveController(ONE_ROLE, { healing: { kind: 'patient' } });
+        actor.send({ type: 'portal.request', requestId: 'r1' });
+        expect(actor.context().queue).toEqual([{ kind: 'management', requestId: 'r1' }]);
+        expect(actor.state()).toBe('detection.watching | healing.steady | management.sharedQueue');
+        actor.send({ type: 'server.heartbeatLost', serverId: 's00' });
+        actor.advance(timings.detectionTimeoutS);
+        expect(actor.state()).toBe('detection.watching | healing.pacing | management.sharedQueue');
+      });
     });
 
     it('kubernetes with nothing queued does not decide every eviction pass', () => {

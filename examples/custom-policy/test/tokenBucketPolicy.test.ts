@@ -5,18 +5,19 @@
  * 3. the catalog's policy bar, to see where our policy stands against the built-in ones.
  */
 import { fc, test } from '@fast-check/vitest';
-import { checkProperty, assertProperty, catalog, registerHealingPolicy, basePolicy, scenarioArbitrary, topologyArbitrary, appsArbitrary, timingsArbitrary, singleDomainFailures, PropertyViolation } from 'fabric-verify';
+import { checkProperty, assertProperty, catalog, basePolicy, scenarioArbitrary, topologyArbitrary, appsArbitrary, timingsArbitrary, singleDomainFailures, PropertyViolation } from 'fabric-verify';
 import { describe, expect, it } from 'vitest';
 import { backsOffWhenMostlyDark, movesWithinTheBucket } from '../src/properties.ts';
 import tokenBucketPolicy, { params } from '../src/tokenBucketPolicy.ts';
 
-registerHealingPolicy(tokenBucketPolicy);
+// Our policy is passed to each call that may meet it: nothing is registered process-wide.
+const healingPolicies = [tokenBucketPolicy];
 const seed = 20_090_313;
 
 describe('our own properties', () => {
   for (const property of [movesWithinTheBucket, backsOffWhenMostlyDark]) {
     it(`${property.id} holds, having seen what it must`, () => {
-      const result = checkProperty(property, { seed, runs: 60 });
+      const result = checkProperty(property, { seed, runs: 60, healingPolicies });
       expect(result.mustSee.every((m) => m.met), JSON.stringify(result.mustSee)).toBe(true);
       expect(result.verdict, result.counterexample ? JSON.stringify(result.counterexample.violation) : '').toBe('holds');
     });
@@ -40,21 +41,21 @@ describe('a property as a @fast-check/vitest test', () => {
   });
 
   test.prop([rackFailures], { seed, numRuns: 40 })('our multi-instance apps are never down when one rack fails', (scenario) => {
-    assertProperty(catalog.find((p) => p.id === 'multi-instance-never-fully-down')!, scenario);
+    assertProperty(catalog.find((p) => p.id === 'multi-instance-never-fully-down')!, scenario, { healingPolicies });
   });
 
   it('a failing property reads as a timeline in the failure message', () => {
     const singleInstance = catalog.find((p) => p.id === 'single-instance-never-down')!;
     const scenario = fc.sample(singleInstance.scenarios({ healing: params }).filter((s) => s.faults.length > 0), { seed, numRuns: 50 }).find((s) => {
       try {
-        assertProperty(singleInstance, s);
+        assertProperty(singleInstance, s, { healingPolicies });
         return false;
       } catch {
         return true;
       }
     })!;
-    expect(() => assertProperty(singleInstance, scenario)).toThrow(PropertyViolation);
-    expect(() => assertProperty(singleInstance, scenario)).toThrow(/Timeline:[\s\S]*→ DOWN/);
+    expect(() => assertProperty(singleInstance, scenario, { healingPolicies })).toThrow(PropertyViolation);
+    expect(() => assertProperty(singleInstance, scenario, { healingPolicies })).toThrow(/Timeline:[\s\S]*→ DOWN/);
   });
 });
 
@@ -63,7 +64,7 @@ describe('the policy bar (the catalog properties a healing policy is held to)', 
   const verdicts = Object.fromEntries(
     bar.map((id) => {
       const property = catalog.find((p) => p.id === id)!;
-      return [id, checkProperty(property, { seed, runs: 60, variant: { label: 'token bucket', policy: { healing: params }, expectation: 'holds' } }).verdict];
+      return [id, checkProperty(property, { seed, runs: 60, healingPolicies, variant: { label: 'token bucket', policy: { healing: params }, expectation: 'holds' } }).verdict];
     }),
   );
   console.log('token bucket against the policy bar:', verdicts);

@@ -9,7 +9,7 @@ import { expect } from 'vitest';
 import type { ServerView } from '../../controllerView.ts';
 import type { HealingPolicyDefinition } from '../../healingPolicy.ts';
 import type { EvictionTokens } from '../../healingPolicies/kubernetesEviction.ts';
-import { registerHealingPolicy } from '../../healingPolicies/registry.ts';
+import { withHealingPolicies } from '../../healingPolicies/registry.ts';
 import { type ControllerPolicy, kubernetesDefaults } from '../../policy.ts';
 import { SimulatedClock } from '../../simulatedTime.ts';
 import { type ControllerInput, controllerMachine } from '../controllerMachine.ts';
@@ -484,34 +484,36 @@ export const controllerSequences = {
   },
 
   customPolicyRegisteredByKindDecidesForTheController(inspect?: Inspect) {
-    registerHealingPolicy(managementOnly);
-    const controller = driveController(ONE_ROLE, { healing: { kind: 'managementOnly', perDecision: 1 } }, inspect);
-    expect(controller.context().healingMemory).toBe(0);
-    controller.send({ type: 'server.heartbeatLost', serverId: 's00' });
-    controller.advance(timings.detectionTimeoutS);
-    // Declared dead and queued, but the policy never starts a move: nothing is evicted.
-    expect(controller.take()).toEqual([
-      { type: 'controller.declaredDead', serverId: 's00' },
-      { type: 'controller.queued', instanceId: FRONT_0 },
-    ]);
-    // It keeps no pace: the controller waits for something to happen rather than deciding again.
-    expect(controller.state()).toBe('detection.watching | healing.steady | management.sharedQueue');
-    // Portal requests behind the waiting move start at once, one per decision, each answered in turn.
-    controller.send({ type: 'portal.request', requestId: 'r1' });
-    controller.send({ type: 'portal.request', requestId: 'r2' });
-    expect(controller.context()).toMatchObject({
-      queue: [moveItem(FRONT_0, 's00', 0)],
-      inFlight: [{ kind: 'management', requestId: 'r1' }, { kind: 'management', requestId: 'r2' }],
-      healingMemory: 2,
+    // The user's policy is known only inside this call, as a check or campaign passes it in.
+    withHealingPolicies([managementOnly], () => {
+      const controller = driveController(ONE_ROLE, { healing: { kind: 'managementOnly', perDecision: 1 } }, inspect);
+      expect(controller.context().healingMemory).toBe(0);
+      controller.send({ type: 'server.heartbeatLost', serverId: 's00' });
+      controller.advance(timings.detectionTimeoutS);
+      // Declared dead and queued, but the policy never starts a move: nothing is evicted.
+      expect(controller.take()).toEqual([
+        { type: 'controller.declaredDead', serverId: 's00' },
+        { type: 'controller.queued', instanceId: FRONT_0 },
+      ]);
+      // It keeps no pace: the controller waits for something to happen rather than deciding again.
+      expect(controller.state()).toBe('detection.watching | healing.steady | management.sharedQueue');
+      // Portal requests behind the waiting move start at once, one per decision, each answered in turn.
+      controller.send({ type: 'portal.request', requestId: 'r1' });
+      controller.send({ type: 'portal.request', requestId: 'r2' });
+      expect(controller.context()).toMatchObject({
+        queue: [moveItem(FRONT_0, 's00', 0)],
+        inFlight: [{ kind: 'management', requestId: 'r1' }, { kind: 'management', requestId: 'r2' }],
+        healingMemory: 2,
+      });
+      controller.advance(timings.managementServiceS);
+      expect(controller.take()).toEqual([
+        { type: 'controller.managementAnswered', requestId: 'r1' },
+        { type: 'controller.managementAnswered', requestId: 'r2' },
+      ]);
+      controller.advance(timings.repairS);
+      expect(controller.take()).toEqual([]);
+      expect(controller.context()).toMatchObject({ queue: [moveItem(FRONT_0, 's00', 0)], inFlight: [], evictedServers: [], placement: { [FRONT_0]: null } });
     });
-    controller.advance(timings.managementServiceS);
-    expect(controller.take()).toEqual([
-      { type: 'controller.managementAnswered', requestId: 'r1' },
-      { type: 'controller.managementAnswered', requestId: 'r2' },
-    ]);
-    controller.advance(timings.repairS);
-    expect(controller.take()).toEqual([]);
-    expect(controller.context()).toMatchObject({ queue: [moveItem(FRONT_0, 's00', 0)], inFlight: [], evictedServers: [], placement: { [FRONT_0]: null } });
   },
 
   portalRequestWaitsBehindSerialHealing(inspect?: Inspect) {

@@ -1,0 +1,78 @@
+/**
+ * The library's calls as a user's code makes them (`import { checkProperty } from
+ * 'fabric-verify'`): each takes the user's own healing policies as an argument
+ * (`healingPolicies: [myPolicy]`), known only for that call, and the calls that look a
+ * property up by id take the user's own properties too. Inside the package the same
+ * functions run with the policies already in scope (see model/healingPolicies/registry.ts).
+ */
+import { type AnyUserHealingPolicy, type HealingPolicySet, withHealingPolicies } from '../model/healingPolicies/registry.ts';
+import { InputError } from '../model/inputError.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { parseScenario as parseScenarioInScope } from '../model/scenarioSchema.ts';
+import { type SimulationOptions, simulate as simulateInScope } from '../model/simulator/simulate.ts';
+import type { Trace } from '../model/simulator/trace.ts';
+import { assertProperty as assertPropertyInScope } from './assertProperty.ts';
+import { type CampaignOptions, type CampaignRun, runCampaign as runCampaignInScope } from './campaign.ts';
+import type { CampaignConfig } from './campaignConfig.ts';
+import { propertyById } from './catalog/index.ts';
+import { type CheckOptions as CheckOptionsInScope, type PropertyResult, checkProperty as checkPropertyInScope, violationOf } from './checkProperty.ts';
+import { type Counterexample, parseCounterexample as parseCounterexampleInScope } from './counterexample.ts';
+import { readCounterexample as readCounterexampleInScope } from './counterexampleFile.ts';
+import type { PropertyDefinition } from './propertyDefinition.ts';
+import type { Replay } from './replay.ts';
+
+export interface UserPolicies {
+  /** Healing policies of your own, by kind (built-in kinds are always known). Default: none. */
+  readonly healingPolicies?: readonly AnyUserHealingPolicy[] | HealingPolicySet;
+}
+
+export interface UserProperties {
+  /** Properties of your own, looked up by id before the catalog. Default: none. */
+  readonly properties?: readonly PropertyDefinition[];
+}
+
+export type CheckOptions = CheckOptionsInScope & UserPolicies;
+
+/** Checks one property (the catalog's or your own) with fast-check: see properties/checkProperty.ts. */
+export function checkProperty(definition: PropertyDefinition, options: CheckOptions): PropertyResult {
+  const { healingPolicies, ...check } = options;
+  return withHealingPolicies(healingPolicies, () => checkPropertyInScope(definition, check));
+}
+
+export function simulate(scenario: Scenario, options: SimulationOptions & UserPolicies = {}): Trace {
+  const { healingPolicies, ...simulation } = options;
+  return withHealingPolicies(healingPolicies, () => simulateInScope(scenario, simulation));
+}
+
+export function assertProperty(definition: PropertyDefinition, scenario: Scenario, options: UserPolicies = {}): Trace {
+  return withHealingPolicies(options.healingPolicies, () => assertPropertyInScope(definition, scenario));
+}
+
+/** A scenario read from data; a custom policy's kind must be among `healingPolicies`. */
+export function parseScenario(input: unknown, source = 'scenario', options: UserPolicies = {}): Scenario {
+  return withHealingPolicies(options.healingPolicies, () => parseScenarioInScope(input, source));
+}
+
+export function parseCounterexample(input: unknown, source = 'counterexample', options: UserPolicies = {}): Counterexample {
+  return withHealingPolicies(options.healingPolicies, () => parseCounterexampleInScope(input, source));
+}
+
+export function readCounterexample(file: string, options: UserPolicies = {}): Counterexample {
+  return withHealingPolicies(options.healingPolicies, () => readCounterexampleInScope(file));
+}
+
+/** Simulates a counterexample's scenario again and re-checks its property (yours by id, else the catalog's). */
+export function replayCounterexample(counterexample: Counterexample, options: UserPolicies & UserProperties & { readonly source?: string } = {}): Replay {
+  const property = options.properties?.find((p) => p.id === counterexample.propertyId) ?? propertyById(counterexample.propertyId);
+  if (!property) throw new InputError(options.source ?? 'counterexample', [{ path: 'propertyId', expected: 'the id of a catalog property or of one in properties', received: JSON.stringify(counterexample.propertyId) }]);
+  return withHealingPolicies(options.healingPolicies, () => {
+    const trace = simulateInScope(counterexample.scenario);
+    const violation = violationOf(property, counterexample.scenario, trace);
+    return { trace, violation, reproduced: violation !== null && JSON.stringify(violation) === JSON.stringify(counterexample.violation) };
+  });
+}
+
+/** The catalog (or a config's choice of it) as a campaign: see properties/campaign.ts. */
+export function runCampaign(config: CampaignConfig, options: CampaignOptions): Promise<CampaignRun> {
+  return withHealingPolicies(options.healingPolicies, () => runCampaignInScope(config, options));
+}
