@@ -16,6 +16,7 @@ import { writeCampaignReports } from '../reports/writeCampaignReports.ts';
 import { EXIT_INTERRUPTED, EXIT_OK, EXIT_VERDICT_MISMATCH } from './exitCodes.ts';
 import { progressReporter } from './progress.ts';
 import { loadPolicyModule } from '../properties/policyModule.ts';
+import { clusterCheckCommand } from './clusterCheckCommand.ts';
 
 export interface CheckOptions {
   readonly config?: string;
@@ -30,6 +31,8 @@ export interface CheckOptions {
   readonly policy?: string;
   /** `--swarm` / `--no-swarm`; default: FV_SWARM, else DEFAULT_SWARM. */
   readonly swarm?: boolean;
+  /** A directory of Kubernetes manifests: check the catalog on that cluster (cli/clusterCheckCommand.ts). */
+  readonly cluster?: string;
 }
 
 export interface CheckOutcome {
@@ -44,6 +47,7 @@ export function effectiveConfig(options: CheckOptions): CampaignConfig {
 }
 
 export async function checkCommand(options: CheckOptions, interrupted: () => boolean = () => false): Promise<CheckOutcome> {
+  if (options.cluster !== undefined) return clusterCheckCommand({ ...options, cluster: options.cluster }, interrupted);
   const config = effectiveConfig(options);
   const seed = options.seed ?? config.campaign.seed ?? DEFAULT_SEED;
   const runs = options.runs ?? config.campaign.runs ?? null;

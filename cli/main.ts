@@ -60,6 +60,7 @@ export function buildProgram(write: (text: string) => void): Command {
     .option('--swarm', 'swarm fault schedules: each run draws which fault kinds it may use (default: off, or FV_SWARM=1)')
     .option('--no-swarm', 'plain fault schedules: every run may use every fault kind')
     .option('--policy <module>', 'hold a healing policy of your own (a .js/.ts module) to the policy bar')
+    .option('--cluster <dir>', 'check a Kubernetes cluster read from its manifests (kubectl get -o yaml), instead of generated fabrics')
     .action(async (options) => {
       const outcome = await checkCommand(options, interruptedFlag());
       finish(outcome);
