@@ -31,6 +31,9 @@ interface Slot {
   stray: string | null;
 }
 
+/** Stands for the uid of a pod that ran before the log began, until an event names it. */
+const PRE_EXISTING = '(pre-existing) ';
+
 const stateOf = (slot: Slot) => `lifecycle.${slot.lifecycle} | stray.${slot.stray === null ? 'none' : 'serving'}`;
 
 export interface ObservationWindow {
@@ -93,7 +96,7 @@ export function eventsToTrace(cluster: ClusterModel, events: readonly ObservedEv
         if (isCurrent) return;
         const node = assignedNode(event.message);
         // A running copy being replaced serves on, as a stray, until its node says otherwise.
-        slot.stray = slot.lifecycle === 'running' ? (slot.current ?? `(pre-existing ${slot.instanceId})`) : null;
+        slot.stray = slot.lifecycle === 'running' ? (slot.current ?? `${PRE_EXISTING}${slot.instanceId}`) : null;
         slot.current = event.uid;
         slot.currentBound = true;
         slot.lifecycle = 'starting';
@@ -147,7 +150,7 @@ export function eventsToTrace(cluster: ClusterModel, events: readonly ObservedEv
     let slot: Slot | undefined;
     if (ordinal) slot = slots[Number(ordinal[1])];
     // A new pod takes a slot whose copy is gone or going; a pod first seen otherwise was running before the log began.
-    else if (event.reason === POD.scheduled) slot = slots.find((s) => s.lifecycle === 'lost' || s.lifecycle === 'placing') ?? slots.find((s) => !s.currentBound);
+    else if (event.reason === POD.scheduled) slot = slots.find((s) => s.lifecycle === 'lost' || s.lifecycle === 'placing' || s.lifecycle === 'stopped') ?? slots.find((s) => !s.currentBound);
     else slot = slots.find((s) => !s.currentBound);
     if (!slot) {
       ignored.push(`${event.at}: Pod ${event.namespace}/${event.name}: more pods than ${owner.appId}'s ${slots.length} replicas`);
@@ -156,6 +159,9 @@ export function eventsToTrace(cluster: ClusterModel, events: readonly ObservedEv
     if (!slot.currentBound && event.reason !== POD.scheduled) {
       slot.current = event.uid;
       slot.currentBound = true;
+    } else if (slot.stray !== null && slot.stray.startsWith(PRE_EXISTING) && event.reason !== POD.scheduled) {
+      // The copy that ran before the log began, replaced before the log named it: it is the stray.
+      slot.stray = event.uid;
     }
     return slot;
   }
