@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { type Document, isMap, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode } from 'yaml';
 import { InputError } from '../model/inputError.ts';
 import { readInputText } from '../model/inputFile.ts';
+import { manifestError } from './manifestError.ts';
 
 export interface ManifestObject {
   readonly file: string;
@@ -73,7 +74,7 @@ export function objectsOf(file: string, text: string): ManifestObject[] {
   for (const document of Array.isArray(documents) ? documents : [documents]) {
     const error = document.errors[0];
     if (error) {
-      throw new InputError(`${file}:${error.linePos?.[0]?.line ?? 1}`, [{ path: '', expected: 'valid YAML (or JSON)', received: error.message.split('\n')[0]! }]);
+      throw manifestError(file, error.linePos?.[0]?.line ?? 1, '(document)', 'valid YAML (or JSON)', error.message.split('\n')[0]!);
     }
     if (document.contents === null) continue;
     const lineAt = (node: YamlNode | null | undefined, fallback: number) => (node?.range ? lines.linePos(node.range[0]).line : fallback);
@@ -83,7 +84,7 @@ export function objectsOf(file: string, text: string): ManifestObject[] {
     const value = document.toJS({ maxAliasCount: 100 }) as unknown;
     if (isMap(top) && isList(value)) {
       const items = document.get('items', true);
-      if (!isSeq(items)) throw new InputError(`${file}:${topLine}`, [{ path: 'items', expected: 'a list of objects (a kind: List)', received: typeof (value as { items?: unknown }).items }]);
+      if (!isSeq(items)) throw manifestError(file, topLine, 'items', 'a list of objects (a kind: List)', typeof (value as { items?: unknown }).items);
       items.items.forEach((item, i) => {
         const itemLine = lineAt(item as YamlNode, topLine);
         objects.push({ file, line: itemLine, value: (value as { items: unknown[] }).items[i], lineOf: (path) => nearestLine(document, ['items', i], path, lineAt, itemLine) });
