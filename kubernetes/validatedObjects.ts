@@ -4,9 +4,9 @@
  * its file, line, object and field.
  */
 import * as v from 'valibot';
-import { issuesOf } from '../model/scenarioSchema.ts';
 import type { ManifestObject } from './manifestDocuments.ts';
 import { manifestError } from './manifestError.ts';
+import { issueOf } from './schemaIssue.ts';
 import { type KnownKind, SCHEMAS } from './manifestSchemas.ts';
 
 export interface Validated<K extends KnownKind = KnownKind> {
@@ -53,7 +53,7 @@ export function validateObjects(objects: readonly ManifestObject[]): ValidatedSe
     if (!result.success) {
       const issue = result.issues[0]!;
       const path = (issue.path ?? []).map((p) => p.key as string | number);
-      const [described] = issuesOf([issue]);
+      const described = issueOf(issue);
       throw manifestError(source.file, source.lineOf(path), `${ref} ${described!.path || '(object)'}`, described!.expected, described!.received);
     }
     validated.push({ kind: kind as KnownKind, ref, source, value: result.output } as Validated);

@@ -7,8 +7,8 @@
  */
 import * as v from 'valibot';
 import { readInputText } from '../model/inputFile.ts';
-import { issuesOf } from '../model/scenarioSchema.ts';
 import { manifestError } from '../kubernetes/manifestError.ts';
+import { issueOf } from '../kubernetes/schemaIssue.ts';
 import { jsonValues } from './jsonValues.ts';
 
 export interface ObservedEvent {
@@ -68,7 +68,11 @@ export interface EventLog {
 }
 
 export function readEventLog(file: string): EventLog {
-  const raw = readInputText(file, 'a readable event log (kubectl get events -o json)');
+  return parseEventLog(file, readInputText(file, 'a readable event log (kubectl get events -o json)'));
+}
+
+/** The log's text, read as `readEventLog` reads its file (`file` names it in messages). */
+export function parseEventLog(file: string, raw: string): EventLog {
   const events: ObservedEvent[] = [];
   const warnings: string[] = [];
   let skipped = 0;
@@ -103,7 +107,7 @@ function eventOf(file: string, line: number, value: unknown): ObservedEvent | nu
   const result = modern ? v.safeParse(eventsV1, object) : v.safeParse(coreEvent, object);
   const name = eventName(object);
   if (!result.success) {
-    const [issue] = issuesOf(result.issues);
+    const issue = issueOf(result.issues[0]!);
     throw manifestError(file, line, `${name} ${issue!.path}`, issue!.expected, issue!.received);
   }
   const at = `${file}:${line}`;

@@ -95,8 +95,8 @@ export function eventsToTrace(cluster: ClusterModel, events: readonly ObservedEv
       case POD.scheduled: {
         if (isCurrent) return;
         const node = assignedNode(event.message);
-        // A running copy being replaced serves on, as a stray, until its node says otherwise.
-        slot.stray = slot.lifecycle === 'running' ? (slot.current ?? `${PRE_EXISTING}${slot.instanceId}`) : null;
+        // A running copy being replaced serves on, as a stray, until its node says otherwise (an older stray is forgotten, as the model forgets it).
+        if (slot.lifecycle === 'running') slot.stray = slot.current ?? `${PRE_EXISTING}${slot.instanceId}`;
         slot.current = event.uid;
         slot.currentBound = true;
         slot.lifecycle = 'starting';
