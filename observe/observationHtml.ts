@@ -13,6 +13,7 @@ import { timelineSvg } from '../reports/html/timelineSvg.ts';
 import { timelineText } from '../reports/timelineText.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { ObservationSummary, ObservedProperty } from './observationSummary.ts';
+import { wallTime } from './observationText.ts';
 
 const MAX_TIMELINE_LINES = 120;
 
@@ -22,13 +23,13 @@ function verdictRow(p: ObservedProperty): string {
   return `<tr><td><code>${escapeHtml(p.id)}</code></td><td class="${cls}">${escapeHtml(p.verdict)}</td><td>${escapeHtml(p.statement)}</td><td>${escapeHtml(detail)}</td></tr>`;
 }
 
-function violationSection(p: ObservedProperty, scenario: Scenario, trace: Trace): string {
+function violationSection(p: ObservedProperty, scenario: Scenario, trace: Trace, since: string): string {
   const violation = p.counterexample!.violation;
   const rows = p.evidence.map((e) => `<tr><td><code>${escapeHtml(e.at)}</code></td><td>${escapeHtml(e.time)}</td><td>${escapeHtml(e.reason)}</td><td>${escapeHtml(e.object)}</td><td>${escapeHtml(e.message)}</td></tr>`);
   return [
     `<section class="story" id="violation-${escapeHtml(p.id)}">`,
     `<h3>${escapeHtml(p.id)}</h3>`,
-    `<p class="violation"><b>✗ broke at ${clockTime(violation.atS)}</b> into the log: expected ${escapeHtml(violation.expected)}; saw ${escapeHtml(violation.seen)}.</p>`,
+    `<p class="violation"><b>✗ broke at ${clockTime(violation.atS)}</b> into the log (${escapeHtml(wallTime(since, violation.atS))}): expected ${escapeHtml(violation.expected)}; saw ${escapeHtml(violation.seen)}.</p>`,
     '<h4>The events that show it</h4>',
     `<table><thead><tr><th>where</th><th>time</th><th>reason</th><th>object</th><th>message</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
     timelineLegend(),
@@ -59,7 +60,7 @@ export function observationHtml(summary: ObservationSummary, scenario: Scenario,
     `<table><thead><tr><th>property</th><th>verdict</th><th>statement</th><th>what the log shows</th></tr></thead><tbody>${summary.properties.map(verdictRow).join('')}</tbody></table></section>`,
     '<section id="not-judgeable"><h2>Not judgeable from this log</h2>',
     `<table><tbody>${o.notJudgeable.map((n) => `<tr><td><code>${escapeHtml(n.id)}</code></td><td>${escapeHtml(n.reason)}</td></tr>`).join('')}</tbody></table></section>`,
-    `<section id="violations"><h2>Violations</h2>${failing.length === 0 ? '<p class="muted">No judged property broke.</p>' : failing.map((p) => violationSection(p, scenario, trace)).join('\n')}</section>`,
+    `<section id="violations"><h2>Violations</h2>${failing.length === 0 ? '<p class="muted">No judged property broke.</p>' : failing.map((p) => violationSection(p, scenario, trace, o.since)).join('\n')}</section>`,
     o.ignored.length > 0 ? `<section id="ignored"><h2>Events ignored</h2><pre>${escapeHtml(o.ignored.join('\n'))}</pre></section>` : '',
     '</main></body>',
     '</html>',

@@ -5,13 +5,18 @@
 import { clockTime } from '../reports/clock.ts';
 import type { ObservationSummary } from './observationSummary.ts';
 
+/** The log's own clock: its start plus the violation's offset. */
+export function wallTime(since: string, atS: number): string {
+  return new Date(Date.parse(since) + atS * 1000).toISOString().replace('.000Z', 'Z');
+}
+
 export function observationText(summary: ObservationSummary, out: string): string {
   const o = summary.observation;
   const width = Math.max(...summary.properties.map((p) => p.id.length));
   const rows = summary.properties.map((p) => {
     const mark = p.verdict === 'fails' ? '✗' : p.verdict === 'holds' ? '✓' : '·';
     const detail = p.counterexample
-      ? `at ${clockTime(p.counterexample.violation.atS)}: expected ${p.counterexample.violation.expected}; saw ${p.counterexample.violation.seen}`
+      ? `at ${clockTime(p.counterexample.violation.atS)} (${wallTime(o.since, p.counterexample.violation.atS)}): expected ${p.counterexample.violation.expected}; saw ${p.counterexample.violation.seen}`
       : p.verdict === 'vacuous'
         ? `the log never showed ${p.mustSee.map((m) => m.description).join(', or ')}`
         : '';
