@@ -2,10 +2,12 @@
  * Bad manifests: each is an InputError (exit code 2 at the command line) whose message names
  * the file and line, the object (`Kind/namespace/name`) and field, and what was expected.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../model/inputError.ts';
 import { readCluster } from './clusterModel.ts';
-import { clusterDir, deployment, node } from './clusterModel.test.ts';
+import { clusterDir, deployment, node, removeClusterDirs } from './clusterFixture.ts';
+
+afterAll(removeClusterDirs);
 
 const nodes = [node('n1', 'a'), node('n2', 'b')].join('---\n');
 

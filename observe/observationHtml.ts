@@ -62,6 +62,9 @@ export function observationHtml(summary: ObservationSummary, scenario: Scenario,
     `<table><tbody>${o.notJudgeable.map((n) => `<tr><td><code>${escapeHtml(n.id)}</code></td><td>${escapeHtml(n.reason)}</td></tr>`).join('')}</tbody></table></section>`,
     `<section id="violations"><h2>Violations</h2>${failing.length === 0 ? '<p class="muted">No judged property broke.</p>' : failing.map((p) => violationSection(p, scenario, trace, o.since)).join('\n')}</section>`,
     o.ignored.length > 0 ? `<section id="ignored"><h2>Events ignored</h2><pre>${escapeHtml(o.ignored.join('\n'))}</pre></section>` : '',
+    summary.cluster.skipped.length + summary.cluster.warnings.length > 0
+      ? `<section id="manifests"><h2>Manifests skipped or read with an assumption</h2><pre>${escapeHtml([...summary.cluster.skipped.map((s) => `${s}: a kind the model does not read; skipped`), ...summary.cluster.warnings].join('\n'))}</pre></section>`
+      : '',
     '</main></body>',
     '</html>',
     '',
