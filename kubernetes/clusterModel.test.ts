@@ -112,4 +112,12 @@ describe('readCluster mapping rules', () => {
     expect(cluster.settings).toMatchObject({ nodeMonitorGracePeriodS: 90, evictionRatePerS: 0.5, secondaryEvictionRatePerS: 0.01, tolerationS: 300 });
     expect(cluster.scenario.timings.detectionTimeoutS).toBe(390);
   });
+
+  it('takes the later of the two default tolerations, and one alone even below the default', () => {
+    const both = readCluster(clusterDir({ 'n.yaml': threeZones, 'api.flags': '--default-unreachable-toleration-seconds=600\n--default-not-ready-toleration-seconds=200\n' }));
+    expect(both.settings.tolerationS).toBe(600);
+    const one = readCluster(clusterDir({ 'n.yaml': threeZones, 'api.flags': '--default-unreachable-toleration-seconds=60\n' }));
+    expect(one.settings.tolerationS).toBe(60);
+    expect(one.scenario.timings.detectionTimeoutS).toBe(100);
+  });
 });

@@ -40,42 +40,25 @@ interface Flag {
   readonly line: number;
 }
 
-type Setter = (settings: Mutable, flag: Flag) => void;
-type Mutable = { -readonly [K in keyof NodeLifecycleSettings]: NodeLifecycleSettings[K] };
+type Mutable = { -readonly [K in keyof Omit<NodeLifecycleSettings, 'sources'>]: NodeLifecycleSettings[K] };
 
-const rate = (key: 'evictionRatePerS' | 'secondaryEvictionRatePerS'): Setter => (s, f) => {
-  s[key] = number(f, 0, 1, 'a rate in nodes per second, from 0 to 1');
-};
+interface FlagRule {
+  readonly sets: keyof Mutable;
+  readonly read: (flag: Flag) => number;
+}
 
-const SETTERS: Readonly<Record<string, Setter>> = {
-  'node-eviction-rate': rate('evictionRatePerS'),
-  'secondary-node-eviction-rate': rate('secondaryEvictionRatePerS'),
-  'unhealthy-zone-threshold': (s, f) => {
-    s.unhealthyZoneThreshold = number(f, 0, 1, 'a share of a zone\'s nodes, from 0 to 1');
-  },
-  'large-cluster-size-threshold': (s, f) => {
-    s.largeClusterSizeThreshold = number(f, 0, 1_000_000, 'a whole number of nodes', true);
-  },
-  'node-monitor-grace-period': (s, f) => {
-    s.nodeMonitorGracePeriodS = duration(f);
-  },
-  // kube-apiserver's DefaultTolerationSeconds admission flags: the larger of the two is when a pod on a lost node goes.
-  'default-not-ready-toleration-seconds': (s, f) => {
-    s.tolerationS = Math.max(s.sources['tolerationS'] ? s.tolerationS : 0, number(f, 0, 86_400, 'whole seconds', true));
-  },
-  'default-unreachable-toleration-seconds': (s, f) => {
-    s.tolerationS = Math.max(s.sources['tolerationS'] ? s.tolerationS : 0, number(f, 0, 86_400, 'whole seconds', true));
-  },
-};
+const rate = (flag: Flag) => number(flag, 0, 1, 'a rate in nodes per second, from 0 to 1');
+const seconds = (flag: Flag) => number(flag, 0, 86_400, 'whole seconds', true);
 
-const SETS: Readonly<Record<string, keyof NodeLifecycleSettings>> = {
-  'node-eviction-rate': 'evictionRatePerS',
-  'secondary-node-eviction-rate': 'secondaryEvictionRatePerS',
-  'unhealthy-zone-threshold': 'unhealthyZoneThreshold',
-  'large-cluster-size-threshold': 'largeClusterSizeThreshold',
-  'node-monitor-grace-period': 'nodeMonitorGracePeriodS',
-  'default-not-ready-toleration-seconds': 'tolerationS',
-  'default-unreachable-toleration-seconds': 'tolerationS',
+const RULES: Readonly<Record<string, FlagRule>> = {
+  'node-eviction-rate': { sets: 'evictionRatePerS', read: rate },
+  'secondary-node-eviction-rate': { sets: 'secondaryEvictionRatePerS', read: rate },
+  'unhealthy-zone-threshold': { sets: 'unhealthyZoneThreshold', read: (f) => number(f, 0, 1, "a share of a zone's nodes, from 0 to 1") },
+  'large-cluster-size-threshold': { sets: 'largeClusterSizeThreshold', read: (f) => number(f, 0, 1_000_000, 'a whole number of nodes', true) },
+  'node-monitor-grace-period': { sets: 'nodeMonitorGracePeriodS', read: duration },
+  // kube-apiserver's DefaultTolerationSeconds admission flags: a pod on a lost node goes after the larger of the two.
+  'default-not-ready-toleration-seconds': { sets: 'tolerationS', read: seconds },
+  'default-unreachable-toleration-seconds': { sets: 'tolerationS', read: seconds },
 };
 
 function number(flag: Flag, min: number, max: number, expected: string, whole = false): number {
@@ -125,14 +108,15 @@ export function isControlPlanePod(pod: Validated<'Pod'>): boolean {
 }
 
 export function nodeLifecycleSettings(flags: readonly Flag[]): NodeLifecycleSettings {
-  const settings: Mutable = { ...NODE_LIFECYCLE_DEFAULTS, sources: {} };
+  const { sources: _defaults, ...settings }: Mutable & { sources: unknown } = { ...NODE_LIFECYCLE_DEFAULTS };
   const sources: Record<string, string> = {};
   for (const flag of flags) {
-    const set = SETTERS[flag.name];
-    if (!set) continue;
-    set(settings, flag);
-    sources[SETS[flag.name]!] = `${flag.file}:${flag.line}`;
-    settings.sources = sources;
+    const rule = RULES[flag.name];
+    if (!rule) continue;
+    const value = rule.read(flag);
+    // Both toleration flags set one figure: the later pod eviction of the two.
+    settings[rule.sets] = rule.sets === 'tolerationS' && sources['tolerationS'] !== undefined ? Math.max(settings.tolerationS, value) : value;
+    sources[rule.sets] = `${flag.file}:${flag.line}`;
   }
   return { ...settings, sources };
 }
