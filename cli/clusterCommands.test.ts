@@ -84,6 +84,7 @@ describe('fabric-verify observe', () => {
     const page = readFileSync(join(out, 'index.html'), 'utf8');
     expect(page).toContain('Not judgeable from this log');
     expect(page).toContain('<svg');
+    expect(page).not.toContain('[object Object]');
     expect(page).toMatch(/ConfigMap\/shop\/storefront-config: a kind the model does not read; skipped/);
     expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('pdb-respected');
   });

@@ -1,12 +1,13 @@
 /**
  * `observe`'s index.html: one self-contained page (no script, nothing loaded) with the
  * verdicts, what a log cannot judge and why, and for each violation the events that show it
- * and the log's own timeline, drawn by the report's timeline writer.
+ * and the log's own timeline, drawn by the report's timeline components (rendered to text here).
  */
 import type { Trace } from '../model/simulator/trace.ts';
 import { clockTime } from '../reports/clock.ts';
 import { contentSecurityPolicyMeta } from '../reports/html/contentSecurityPolicy.ts';
 import { escapeHtml } from '../reports/html/escapeHtml.ts';
+import { type Markup, render } from '../reports/html/markup.ts';
 import { PAGE_STYLE } from '../reports/html/pageStyle.ts';
 import { timelineLegend } from '../reports/html/timelineLegend.ts';
 import { timelineSvg } from '../reports/html/timelineSvg.ts';
@@ -32,8 +33,8 @@ function violationSection(p: ObservedProperty, scenario: Scenario, trace: Trace,
     `<p class="violation"><b>✗ broke at ${clockTime(violation.atS)}</b> into the log (${escapeHtml(wallTime(since, violation.atS))}): expected ${escapeHtml(violation.expected)}; saw ${escapeHtml(violation.seen)}.</p>`,
     '<h4>The events that show it</h4>',
     `<table><thead><tr><th>where</th><th>time</th><th>reason</th><th>object</th><th>message</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
-    timelineLegend(),
-    `<figure class="timeline-figure">${timelineSvg(scenario, trace, violation)}</figure>`,
+    render(timelineLegend() as Markup),
+    `<figure class="timeline-figure">${render(timelineSvg(scenario, trace, violation))}</figure>`,
     `<div class="words"><div><h4>What changed, up to the break</h4><pre class="steps">${escapeHtml(timelineText(trace, { untilS: violation.atS, maxLines: MAX_TIMELINE_LINES }).join('\n'))}</pre></div></div>`,
     '</section>',
   ].join('\n');
