@@ -18,6 +18,7 @@ import { progressReporter } from './progress.ts';
 import { loadPolicyModule } from '../properties/policyModule.ts';
 import { withHealingPolicies } from '../model/healingPolicies/registry.ts';
 import { InputError } from '../model/inputError.ts';
+import { clusterCheckCommand } from './clusterCheckCommand.ts';
 
 export interface CheckOptions {
   readonly config?: string;
@@ -32,6 +33,8 @@ export interface CheckOptions {
   readonly policy?: string;
   /** `--swarm` / `--no-swarm`; default: FV_SWARM, else DEFAULT_SWARM. */
   readonly swarm?: boolean;
+  /** A directory of Kubernetes manifests: check the catalog on that cluster (cli/clusterCheckCommand.ts). */
+  readonly cluster?: string;
 }
 
 export interface CheckOutcome {
@@ -46,6 +49,7 @@ export function effectiveConfig(options: CheckOptions): CampaignConfig {
 }
 
 export async function checkCommand(options: CheckOptions, interrupted: () => boolean = () => false): Promise<CheckOutcome> {
+  if (options.cluster !== undefined) return clusterCheckCommand({ ...options, cluster: options.cluster }, interrupted);
   const config = effectiveConfig(options);
   const seed = options.seed ?? config.campaign.seed ?? DEFAULT_SEED;
   const runs = options.runs ?? config.campaign.runs ?? null;
