@@ -68,7 +68,7 @@ const scenarioArbitrary: fc.Arbitrary<Scenario> = fc
     detectionTimeoutS: fc.constantFrom(60, 120, 300),
     faults: fc.array(plannedFault, { maxLength: 12 }),
   })
-  .map((d, n): Scenario => {
+  .map((d): Scenario => {
     const servers = rackedServers(d.servers, d.faultDomains, d.updateDomains, d.capacity);
     const faults = d.faults.map((f, i): Fault => {
       const serverId = servers[f.server % servers.length]!.id;
@@ -102,7 +102,7 @@ const scenarioArbitrary: fc.Arbitrary<Scenario> = fc
       instances += count;
     }
     return {
-      name: `golden-${n}`,
+      name: 'golden',
       topology: { servers, apps: appsOf(shape) },
       policy: { healing: d.healing, management: d.management, fencing: d.fencing, upgradeGate: d.upgradeGate, haltBudget: d.haltBudget, alertThreshold: d.alertThreshold },
       timings: { ...defaultTimings, repairS: d.repairS, detectionTimeoutS: d.detectionTimeoutS },
@@ -125,7 +125,7 @@ function scaledIncident(servers: number, healing: HealingPolicyKind | undefined)
 }
 
 export function goldenScenarios(): Scenario[] {
-  const random = fc.sample(scenarioArbitrary, { seed: GOLDEN_SEED, numRuns: GOLDEN_RANDOM_SCENARIOS });
+  const random = fc.sample(scenarioArbitrary, { seed: GOLDEN_SEED, numRuns: GOLDEN_RANDOM_SCENARIOS }).map((s, n) => ({ ...s, name: `golden-${n}` }));
   const incidents = POLICIES.flatMap((healing) => [incidentScenario(healing), scaledIncident(150, healing)]);
   // A policy from the catalog's names, so the defaults DESIGN.md gives are covered too.
   const named = (['serial', 'parallel', 'adaptive', 'kubernetes'] as const).map((kind, i) => ({ ...random[i]!, name: `golden-named-${kind}`, policy: { ...random[i]!.policy, healing: healingPolicyNamed(kind) } }));
