@@ -274,7 +274,10 @@ export const controllerMachine = setup({
     completeMove: assign({
       inFlight: ({ context, event }) => {
         const { instanceId } = event as ServerEventOf<'instance.running'>;
-        return context.inFlight.filter((item) => !movesOneOf(item, (id) => id === instanceId));
+        const moved = (id: string) => id === instanceId;
+        // Most copies that start are not moves (an upgrade's restarts): then nothing is copied.
+        if (!context.inFlight.some((item) => movesOneOf(item, moved))) return context.inFlight;
+        return context.inFlight.filter((item) => !movesOneOf(item, moved));
       },
     }),
     switchToParallel: enqueueActions(({ context, enqueue }) => {
