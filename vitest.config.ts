@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Tests sit beside the code they test, as `<name>.test.ts`.
 export default defineConfig({
   test: {
-    include: ['{model,properties,reports,cli,bench,explore,packaging}/**/*.test.ts'],
+    include: ['{model,properties,reports,cli,bench,explore,packaging,kubernetes,observe}/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // First the build: the command the tests spawn runs dist/, built once from the current sources.
@@ -12,7 +12,7 @@ export default defineConfig({
     reporters: ['default'],
     coverage: {
       provider: 'v8',
-      include: ['model/**/*.ts', 'properties/**/*.ts', 'reports/**/*.ts', 'cli/**/*.ts', 'explore/**/*.ts'],
+      include: ['model/**/*.ts', 'properties/**/*.ts', 'reports/**/*.ts', 'cli/**/*.ts', 'explore/**/*.ts', 'kubernetes/**/*.ts', 'observe/**/*.ts'],
       exclude: ['**/*.test.ts'],
       reporter: ['html', 'lcov', 'text-summary'],
       // Beside the campaign's report, which links to it.

@@ -42,10 +42,22 @@ function counterexampleBlock(timings: NonNullable<BenchReport['counterexamples']
 }
 
 function scalingBlock(points: NonNullable<BenchReport['scaling']>): string {
-  const rows = points.map((p) => [figure(p.servers), figure(p.events), figure(p.wallMs, 1), figure(p.nsPerEvent), figure(p.setupMs, 1), figure(p.heapMB, 1)]);
+  const first = points[0];
+  const ratio = (p: (typeof points)[number]) => (first ? `${(p.nsPerEvent / first.nsPerEvent).toFixed(2)}×` : '');
+  const rows = points.map((p) => [
+    figure(p.servers),
+    figure(p.events),
+    figure(p.wallMs, 1),
+    figure(p.nsPerEvent),
+    ratio(p),
+    p.cpuNsPerEvent === undefined ? '–' : figure(p.cpuNsPerEvent),
+    figure(p.setupMs, 1),
+    figure(p.heapMB, 1),
+    p.peakRssMB === undefined ? '–' : figure(p.peakRssMB, 1),
+  ]);
   return [
-    'Scaling: the incident with servers and apps scaled (own process each; heap = peak used JS heap, V8 GC profiler)',
-    textTable(['servers', 'events', 'wall ms', 'ns/event', 'setup ms', 'heap MB'], rows),
+    'Scaling: the incident with servers and apps scaled (own process each; heap = peak used JS heap, V8 GC profiler; RSS = the child\'s peak resident set)',
+    textTable(['servers', 'events', 'wall ms', 'ns/event', `vs ${first ? figure(first.servers) : ''}`, 'CPU ns/event', 'setup ms', 'heap MB', 'RSS MB'], rows),
   ].join('\n');
 }
 

@@ -2,7 +2,7 @@
  * `npm run bench`: the simulator's throughput against raw XState, fast-check runs per second,
  * time to find and shrink each expected counterexample, scaling to 5,000 servers, and the
  * campaign on one worker against every core. Prints a table and the targets met, and writes
- * reports/out/bench.json.
+ * reports/out/bench.json and bench.html (the same as a page, with the scaling chart).
  *
  *   npm run bench                                 every section
  *   npm run bench -- --only simulator,scaling     some sections again; the others are kept
@@ -10,9 +10,10 @@
  *   npm run bench -- --runs 100 --out file.json
  */
 import { measureExplore } from './explore.ts';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { benchPage } from './benchPage.ts';
 import { benchTable } from './benchTable.ts';
 import { measureCounterexamples } from './counterexampleTiming.ts';
 import { measureParallelCampaign } from './parallelCampaign.ts';
@@ -119,7 +120,11 @@ async function main(): Promise<void> {
   report = { ...report, loadAverage: { ...report.loadAverage, end: round(loadavg()[0]!, 2) } };
   const targets = judgeTargets(report);
   writeJsonAtomically(out, { ...report, targets });
-  process.stdout.write(`${benchTable(report, targets)}\n\nWritten to ${out}\n`);
+  // The page beside the JSON: bench.json → bench.html.
+  const page = out.replace(/\.json$/, '') + '.html';
+  writeFileSync(`${page}.tmp`, benchPage(report, targets));
+  renameSync(`${page}.tmp`, page);
+  process.stdout.write(`${benchTable(report, targets)}\n\nWritten to ${out} and ${page}\n`);
 }
 
 main().catch((error: unknown) => {

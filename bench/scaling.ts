@@ -5,7 +5,8 @@
 import { runTsx } from './childProcess.ts';
 import type { ScalingPoint } from './scalingPoint.ts';
 
-export const SCALING_SIZES: readonly number[] = [10, 100, 1_000, 5_000];
+/** 10 to 20,000 servers: the range (a real region has tens of thousands of nodes). */
+export const SCALING_SIZES: readonly number[] = [10, 100, 1_000, 5_000, 20_000];
 const CHILD_TIMEOUT_MS = 15 * 60 * 1000;
 
 export async function measureScalingPoint(servers: number): Promise<ScalingPoint> {

@@ -17,12 +17,16 @@ export interface ScalingPoint {
   /** Median wall time of the measured runs. */
   readonly wallMs: number;
   readonly nsPerEvent: number;
+  /** The same from the process's CPU time (user + system, GC threads included): steadier than wall time on a shared machine. */
+  readonly cpuNsPerEvent: number;
   /** Median time of building the fabric alone (initial placement, actors): part of wallMs. */
   readonly setupMs: number;
   /** Peak used JS heap of the process during the first measured run (V8 GC profiler). */
   readonly heapMB: number;
   /** Used JS heap after a full collection before the run (modules, code): the floor. */
   readonly baselineHeapMB: number;
+  /** Peak resident set of the whole child process (warm-up included): what the operating system gave it. */
+  readonly peakRssMB: number;
   readonly repetitions: number;
   readonly end: string;
 }
@@ -32,7 +36,7 @@ const MB = 1024 * 1024;
 
 function repetitionsFor(servers: number): number {
   if (servers <= 100) return 15;
-  if (servers <= 1000) return 3;
+  if (servers <= 1000) return 5;
   return 1;
 }
 
@@ -47,6 +51,7 @@ export function measureSize(servers: number): ScalingPoint {
   collect();
   const { heapUsed: baseline } = process.memoryUsage();
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   const setupTimes: number[] = [];
   let events = 0;
   let end = '';
@@ -54,8 +59,11 @@ export function measureSize(servers: number): ScalingPoint {
   for (let i = 0; i < repetitionsFor(servers); i++) {
     collect();
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     const run = withHeapPeak(() => simulate(scenario));
     times.push(performance.now() - started);
+    const cpu = process.cpuUsage(cpuStarted);
+    cpuTimes.push((cpu.user + cpu.system) / 1000);
     if (i === 0) peakBytes = run.peakBytes;
     const setupStarted = performance.now();
     buildFabric(scenario, new SimulatedClock());
@@ -69,9 +77,12 @@ export function measureSize(servers: number): ScalingPoint {
     events,
     wallMs: round(wallMs),
     nsPerEvent: Math.round((wallMs * 1e6) / events),
+    cpuNsPerEvent: Math.round((median(cpuTimes) * 1e6) / events),
     setupMs: round(median(setupTimes)),
     heapMB: round(peakBytes / MB),
     baselineHeapMB: round(baseline / MB),
+    // maxRSS is in kilobytes.
+    peakRssMB: round((process.resourceUsage().maxRSS * 1024) / MB),
     repetitions: times.length,
     end,
   };

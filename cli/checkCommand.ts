@@ -20,6 +20,7 @@ import { writeCiOutputs } from './ciOutputs.ts';
 import { loadPolicyModule } from '../properties/policyModule.ts';
 import { withHealingPolicies } from '../model/healingPolicies/registry.ts';
 import { InputError } from '../model/inputError.ts';
+import { clusterCheckCommand } from './clusterCheckCommand.ts';
 
 export interface CheckOptions {
   readonly config?: string;
@@ -36,6 +37,8 @@ export interface CheckOptions {
   readonly swarm?: boolean;
   readonly junit?: string;
   readonly sarif?: string;
+  /** A directory of Kubernetes manifests: check the catalog on that cluster (cli/clusterCheckCommand.ts). */
+  readonly cluster?: string;
 }
 
 export interface CheckOutcome {
@@ -50,6 +53,11 @@ export function effectiveConfig(options: CheckOptions): CampaignConfig {
 }
 
 export async function checkCommand(options: CheckOptions, interrupted: () => boolean = () => false): Promise<CheckOutcome> {
+  if (options.cluster !== undefined) {
+    const outcome = await clusterCheckCommand({ ...options, cluster: options.cluster }, interrupted);
+    writeCiOutputs(outcome.summary, options.out, options);
+    return outcome;
+  }
   const config = effectiveConfig(options);
   const seed = options.seed ?? config.campaign.seed ?? DEFAULT_SEED;
   const runs = options.runs ?? config.campaign.runs ?? null;

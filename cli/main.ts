@@ -25,6 +25,7 @@ function interruptedFlag(): () => boolean {
 }
 import { INCIDENT_NAME } from '../model/scenarios/incident20090313.ts';
 import { simulateCommand } from './simulateCommand.ts';
+import { type ObserveOptions, observeCommand } from './observeCommand.ts';
 
 const HEALING_POLICIES = ['serial', 'parallel', 'adaptive', 'kubernetes'] as const;
 
@@ -58,6 +59,8 @@ export function buildProgram(write: (text: string) => void): Command {
     .option('--scenario <name|file>', `a built-in scenario (${INCIDENT_NAME}) or a JSON scenario file`, INCIDENT_NAME)
     .addOption(new Option('--policy <policy>', 'healing policy for the whole run (drops the operator switch)').choices(HEALING_POLICIES).argParser(oneOf('--policy', HEALING_POLICIES)))
     .option('--json', 'print the figures as one JSON object')
+    .option('--cluster <dir>', 'simulate a Kubernetes cluster read from its manifests (its FaultSchedule, else its node pool upgrade)')
+    .option('--events-out <file>', 'with --cluster: write the run as Kubernetes Events (kubectl get events -o json), for `observe`')
     .action((options) => write(`${simulateCommand(options)}\n`));
 
   program
@@ -74,6 +77,7 @@ export function buildProgram(write: (text: string) => void): Command {
     .option('--swarm', 'swarm fault schedules: each run draws which fault kinds it may use (default: off, or FV_SWARM=1)')
     .option('--no-swarm', 'plain fault schedules: every run may use every fault kind')
     .option('--policy <module>', 'hold a healing policy of your own (a .js/.ts module) to the policy bar')
+    .option('--cluster <dir>', 'check a Kubernetes cluster read from its manifests (kubectl get -o yaml), instead of generated fabrics')
     .addOption(junitOption())
     .addOption(sarifOption())
     .action(async (options) => {
@@ -128,6 +132,17 @@ export function buildProgram(write: (text: string) => void): Command {
       const outcome = mergeCommand(dirs, options.out, options.json, options);
       finish(outcome);
     });
+
+  program
+    .command('observe')
+    .description('judge a Kubernetes event log (kubectl get events -o json) against the property catalog')
+    .argument('<log>', 'the event log: a List, or one Event after another (kubectl get events --watch -o json)')
+    .requiredOption('--cluster <dir>', 'the cluster\'s manifests (kubectl get nodes,deployments,statefulsets,pdb -o yaml)')
+    .option('--since <time>', 'when the log begins, RFC 3339 (default: its earliest event)')
+    .option('--until <time>', 'when the log ends, RFC 3339 (default: its latest event)')
+    .option('--out <dir>', 'report folder', 'reports/out')
+    .option('--json', 'print summary.json on stdout')
+    .action((log: string, options: ObserveOptions) => finish(observeCommand(log, options)));
 
   program
     .command('replay')

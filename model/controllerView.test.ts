@@ -1,5 +1,7 @@
+import { OrderedSet } from 'immutable';
 import { describe, expect, it } from 'vitest';
-import { type PlanningInput, type ServerView, faultDomainHealth, healingView, planHealing, withServer } from './controllerView.ts';
+import { type PlanningInput, type ServerView, faultDomainHealth, healingView, planHealing, serverViews, withServer } from './controllerView.ts';
+import { placementOf } from './instancePlacement.ts';
 import type { EvictionTokens } from './healingPolicies/kubernetesEviction.ts';
 import type { WorkItem } from './healingView.ts';
 import { kubernetesDefaults } from './policy.ts';
@@ -12,9 +14,16 @@ function server(id: string, faultDomain: number, updateDomain: number, change: P
 const move = (instanceId: string, fromServerId: string, fromFaultDomain: number): WorkItem => ({ kind: 'move', instanceId, fromServerId, fromFaultDomain });
 const request = (requestId: string): WorkItem => ({ kind: 'management', requestId });
 
+/** The planning input's collections as plain arrays and records (the test converts them). */
+type PlainChange = Partial<Omit<PlanningInput, 'servers' | 'placement' | 'evictedServers'>> & {
+  readonly servers?: readonly ServerView[];
+  readonly placement?: Readonly<Record<string, string | null>>;
+  readonly evictedServers?: readonly string[];
+};
+
 /** Role r has three instances; r/2 runs on `other` (fd1, ud1), r/0 and r/1 lost `dead` (fd0, ud0). */
-function planning(change: Partial<PlanningInput> = {}): PlanningInput {
-  const servers = [
+function planning(change: PlainChange = {}): PlanningInput {
+  const servers = change.servers ?? [
     server('dead', 0, 0, { status: 'dead', placeable: false }),
     server('a', 0, 1),
     server('b', 2, 1),
@@ -25,19 +34,22 @@ function planning(change: Partial<PlanningInput> = {}): PlanningInput {
     healing: { kind: 'parallel', concurrency: 1_000_000 },
     healingMemory: null,
     time: { nowS: 0 },
-    servers,
-    placement: { 'r/0': null, 'r/1': null, 'r/2': 'other' },
     queue: [move('r/0', 'dead', 0), move('r/1', 'dead', 0)],
     inFlight: [],
-    evictedServers: [],
     fabric: {
       serverIndex: Object.fromEntries(servers.map((s, i) => [s.id, i])),
       siblingsOf: { 'r/0': ['r/1', 'r/2'], 'r/1': ['r/0', 'r/2'], 'r/2': ['r/0', 'r/1'] },
       faultDomains: [0, 1, 2],
+      instanceOrder: { 'r/0': 0, 'r/1': 1, 'r/2': 2 },
     },
     ...change,
+    servers: serverViews(servers),
+    placement: placementOf(change.placement ?? { 'r/0': null, 'r/1': null, 'r/2': 'other' }),
+    evictedServers: OrderedSet(change.evictedServers ?? []),
   };
 }
+
+const plainServers = () => planning().servers.toArray();
 
 describe('planHealing', () => {
   it('starts nothing and changes nothing for an empty queue', () => {
@@ -86,18 +98,19 @@ describe('planHealing', () => {
       { item: move('r/1', 'dead', 0), targetServerId: 'a' },
     ]);
     expect(plan.queue).toEqual([]);
-    expect(plan.servers.map((s) => [s.id, s.load])).toEqual([['dead', 0], ['a', 1], ['b', 0], ['c', 1], ['other', 1]]);
+    expect(plan.servers.toArray().map((s) => [s.id, s.load])).toEqual([['dead', 0], ['a', 1], ['b', 0], ['c', 1], ['other', 1]]);
   });
 
   it('does not change the view it was given', () => {
     const input = planning();
-    const before = structuredClone({ servers: input.servers, placement: input.placement, queue: input.queue });
+    const view = () => JSON.parse(JSON.stringify({ servers: input.servers, placement: input.placement, queue: input.queue }));
+    const before = view();
     planHealing(input);
-    expect({ servers: input.servers, placement: input.placement, queue: input.queue }).toEqual(before);
+    expect(view()).toEqual(before);
   });
 
   it('keeps a move with no room queued, while a portal request behind it starts with no target', () => {
-    const full = planning().servers.map((s) => ({ ...s, load: s.capacity }));
+    const full = plainServers().map((s) => ({ ...s, load: s.capacity }));
     const plan = planHealing(planning({ servers: full, queue: [move('r/0', 'dead', 0), request('r1')] }));
     expect(plan.started).toEqual([{ item: request('r1'), targetServerId: null }]);
     expect(plan.queue).toEqual([move('r/0', 'dead', 0)]);
@@ -114,14 +127,14 @@ describe('planHealing', () => {
     expect(narrow.queue).toEqual([move('r/1', 'dead', 0)]);
     expect(narrow.healingMemory).toEqual([0]);
     // Every server of rack 0 answers again: the memory is dropped by the next decision.
-    const servers = planning().servers.map((s) => (s.id === 'dead' ? { ...s, status: 'up' as const, placeable: true } : s));
+    const servers = plainServers().map((s) => (s.id === 'dead' ? { ...s, status: 'up' as const, placeable: true } : s));
     expect(planHealing(planning({ healing: adaptive, servers, healingMemory: [0] })).healingMemory).toEqual([]);
   });
 
   it('takes adaptive\'s memory of a partially dark domain only when some move of it starts', () => {
     // Rack 0 is dead, half (suspect) and a: two of three look dead, partially dark.
     const adaptive = { kind: 'adaptive', narrowConcurrency: 1, wideConcurrency: 1_000_000, unhealthyThreshold: 0.55 } as const;
-    const servers = [...planning().servers, server('half', 0, 2, { status: 'suspect', placeable: false })];
+    const servers = [...plainServers(), server('half', 0, 2, { status: 'suspect', placeable: false })];
     const fabric = { ...planning().fabric, serverIndex: Object.fromEntries(servers.map((s, i) => [s.id, i])) };
     const plan = planHealing(planning({ healing: adaptive, healingMemory: [], servers, fabric }));
     expect(plan.started).toHaveLength(1);
@@ -139,7 +152,7 @@ describe('planHealing', () => {
     const kubernetes = planning({ healing: kubernetesDefaults, healingMemory: memory, queue: [move('r/0', 'dead', 0)] });
     expect(planHealing(kubernetes).healingMemory).toEqual({ tokens: { 0: 0, 1: 1, 2: 1 }, atS: 0 });
     const full = kubernetes.servers.map((s) => ({ ...s, load: s.capacity }));
-    const nowhere = { ...kubernetes, servers: full };
+    const nowhere: PlanningInput = { ...kubernetes, servers: full };
     expect(planHealing(nowhere).started).toEqual([]);
     expect(planHealing(nowhere).healingMemory).toBe(memory);
   });
@@ -197,12 +210,12 @@ describe('faultDomainHealth', () => {
 
 describe('withServer', () => {
   it('changes one server in a copy; only a server that is up takes new copies', () => {
-    const servers = [server('s00', 0, 0), server('s01', 1, 1)];
+    const servers = serverViews([server('s00', 0, 0), server('s01', 1, 1)]);
     const suspect = withServer(servers, 0, { status: 'suspect' });
-    expect(suspect[0]).toMatchObject({ status: 'suspect', placeable: false });
-    expect(servers[0]).toMatchObject({ status: 'up', placeable: true });
-    expect(withServer(suspect, 0, { load: 1 })[0]).toMatchObject({ status: 'suspect', load: 1, placeable: false });
-    expect(withServer(suspect, 0, { status: 'up', load: 0 })[0]).toMatchObject({ status: 'up', placeable: true });
-    expect(suspect[1]).toBe(servers[1]);
+    expect(suspect.get(0)).toMatchObject({ status: 'suspect', placeable: false });
+    expect(servers.get(0)).toMatchObject({ status: 'up', placeable: true });
+    expect(withServer(suspect, 0, { load: 1 }).get(0)).toMatchObject({ status: 'suspect', load: 1, placeable: false });
+    expect(withServer(suspect, 0, { status: 'up', load: 0 }).get(0)).toMatchObject({ status: 'up', placeable: true });
+    expect(suspect.get(1)).toBe(servers.get(1));
   });
 });

@@ -3,24 +3,23 @@
  * planning step its healing region runs: which queued work starts now and where each move
  * goes. The controller machine owns this data; these helpers keep its actions short.
  */
+import type { OrderedSet } from 'immutable';
 import { healingPolicyDefinition } from './healingPolicies/registry.ts';
 import type { FaultDomainHealth, HealingView, WorkItem } from './healingView.ts';
-import { chooseServer, type PlacementCandidate } from './placement.ts';
+import type { Placement } from './instancePlacement.ts';
 import type { HealingPolicy } from './policy.ts';
+import { type ServerView, type ServerViews, replaceServer, serverIndexes, serversLookingDead } from './serverViews.ts';
 import type { SimulatedTime } from './simulatedTime.ts';
 
-/** `suspect`: heartbeats missing, detection timer running. `dead`: declared dead. */
-export type ServerStatus = 'up' | 'suspect' | 'dead' | 'upgrading';
-
-export interface ServerView extends PlacementCandidate {
-  readonly status: ServerStatus;
-}
+export { type ServerStatus, type ServerView, type ServerViews, serverViews, withServer } from './serverViews.ts';
 
 /** Facts about the fabric that never change during a run (indexes for quick look-up). */
 export interface FabricIndex {
   readonly serverIndex: Readonly<Record<string, number>>;
   readonly siblingsOf: Readonly<Record<string, readonly string[]>>;
   readonly faultDomains: readonly number[];
+  /** Each instance's position in the placement the story began with (the order walks over the placement keep). */
+  readonly instanceOrder: Readonly<Record<string, number>>;
 }
 
 export interface StartedWork {
@@ -32,7 +31,7 @@ export interface StartedWork {
 export interface HealingPlan {
   readonly started: readonly StartedWork[];
   readonly queue: readonly WorkItem[];
-  readonly servers: readonly ServerView[];
+  readonly servers: ServerViews;
   /** The policy's memory after the plan (changed only when work starts). */
   readonly healingMemory: unknown;
   /** The memory a decision that chose nothing returned (a pace tick keeps it); otherwise the memory as it was. */
@@ -46,18 +45,18 @@ export interface PlanningInput {
   /** What the healing policy remembers between decisions (its own data; see healingPolicy.ts). */
   readonly healingMemory: unknown;
   readonly time: SimulatedTime;
-  readonly servers: readonly ServerView[];
+  readonly servers: ServerViews;
   /** Where the controller believes each instance runs; null while it waits for a move. */
-  readonly placement: Readonly<Record<string, string | null>>;
+  readonly placement: Placement;
   /** The healing queue: instance moves, and portal requests when they share it. */
   readonly queue: readonly WorkItem[];
   readonly inFlight: readonly WorkItem[];
-  /** Servers some move has already left: fenced, or abandoned when fencing is off. */
-  readonly evictedServers: readonly string[];
+  /** Servers some move has already left (fenced, or abandoned when fencing is off), in the order they were. */
+  readonly evictedServers: OrderedSet<string>;
   readonly fabric: FabricIndex;
 }
 
-export function faultDomainHealth(servers: readonly ServerView[], faultDomains: readonly number[]): FaultDomainHealth[] {
+export function faultDomainHealth(servers: Iterable<ServerView>, faultDomains: readonly number[]): FaultDomainHealth[] {
   const health = faultDomains.map((faultDomain) => ({ faultDomain, servers: 0, lookDead: 0 }));
   const byDomain = new Map(health.map((h) => [h.faultDomain, h]));
   for (const server of servers) {
@@ -68,15 +67,32 @@ export function faultDomainHealth(servers: readonly ServerView[], faultDomains: 
   return health;
 }
 
+/**
+ * What the policy sees. Domain health comes from the server indexes; the two sets are made
+ * only when a policy reads them (the built-in concurrency and adaptive policies never do).
+ */
 export function healingView(input: Omit<PlanningInput, 'healing' | 'healingMemory' | 'placement'>): HealingView {
+  let evicted: ReadonlySet<string> | undefined;
+  let lookingDead: ReadonlySet<string> | undefined;
   return {
     queue: input.queue,
     inFlight: input.inFlight,
-    faultDomains: faultDomainHealth(input.servers, input.fabric.faultDomains),
-    evictedServers: new Set(input.evictedServers),
-    serversLookingDead: new Set(input.servers.filter((s) => s.status === 'dead' || s.status === 'suspect').map((s) => s.id)),
+    faultDomains: serverIndexes(input.servers, input.fabric.faultDomains).health(),
+    get evictedServers() {
+      evicted ??= new Set(input.evictedServers);
+      return evicted;
+    },
+    get serversLookingDead() {
+      lookingDead ??= new Set(serversLookingDead(input.servers));
+      return lookingDead;
+    },
     nowS: input.time.nowS,
   };
+}
+
+/** Every server suspect or dead (a fabric with none is not dark). */
+export function everyServerLooksDead(servers: ServerViews, faultDomains: readonly number[]): boolean {
+  return servers.size > 0 && serverIndexes(servers, faultDomains).lookingDead === servers.size;
 }
 
 /**
@@ -99,8 +115,9 @@ function freshPlan(input: PlanningInput): HealingPlan {
   if (input.queue.length === 0) return unchanged;
   const decision = healingPolicyDefinition(input.healing.kind).decide(input.healing, healingView(input), input.healingMemory);
   if (decision.start.length === 0) return { ...unchanged, decidedMemory: decision.memory };
-  const servers = input.servers.slice();
-  const placement = { ...input.placement };
+  let servers = input.servers;
+  // Only for the siblings of later moves of this plan: startWork writes the placement itself.
+  let placement = input.placement;
   const startedIndexes = new Set<number>();
   const started: StartedWork[] = [];
   for (const index of decision.start) {
@@ -111,21 +128,23 @@ function freshPlan(input: PlanningInput): HealingPlan {
       continue;
     }
     // The fabric lists every instance's siblings (none for an instance alone in its role).
-    const siblings = input.fabric.siblingsOf[item.instanceId]!
-      .map((id) => placement[id])
-      .filter((serverId): serverId is string => serverId != null)
-      .map((serverId) => servers[input.fabric.serverIndex[serverId]!]!);
-    const target = chooseServer(servers, siblings);
-    if (target === null) continue;
-    const targetIndex = input.fabric.serverIndex[target.id]!;
-    servers[targetIndex] = { ...target, load: target.load + 1 };
-    placement[item.instanceId] = target.id;
+    const siblings: ServerView[] = [];
+    for (const id of input.fabric.siblingsOf[item.instanceId]!) {
+      const serverId = placement.get(id);
+      if (serverId != null) siblings.push(servers.get(input.fabric.serverIndex[serverId]!)!);
+    }
+    // chooseServer's choice, through the index kept beside the server list.
+    const targetIndex = serverIndexes(servers, input.fabric.faultDomains).placement.choose(siblings);
+    if (targetIndex === null) continue;
+    const target = servers.get(targetIndex)!;
+    servers = replaceServer(servers, targetIndex, { ...target, load: target.load + 1 });
+    placement = placement.set(item.instanceId, target.id);
     started.push({ item, targetServerId: target.id });
     startedIndexes.add(index);
   }
   return {
     started,
-    queue: input.queue.filter((_, index) => !startedIndexes.has(index)),
+    queue: withoutPositions(input.queue, startedIndexes),
     servers,
     healingMemory: started.length > 0 ? decision.memory : input.healingMemory,
     // A decision that chose work spends what it remembers only if the work starts (startWork keeps it).
@@ -134,14 +153,10 @@ function freshPlan(input: PlanningInput): HealingPlan {
   };
 }
 
-/** A copy of the view with one server changed; only `up` servers take new copies. */
-export function withServer(
-  servers: readonly ServerView[],
-  index: number,
-  change: { readonly status?: ServerStatus; readonly load?: number },
-): ServerView[] {
-  const next = servers.slice();
-  const status = change.status ?? servers[index]!.status;
-  next[index] = { ...servers[index]!, ...change, placeable: status === 'up' };
-  return next;
+/** The queue without the work at `positions`; a plain slice when those are its head (the oldest work, as serial healing starts it). */
+function withoutPositions(queue: readonly WorkItem[], positions: ReadonlySet<number>): readonly WorkItem[] {
+  let head = 0;
+  while (positions.has(head)) head++;
+  if (head === positions.size) return queue.slice(head);
+  return queue.filter((_, index) => !positions.has(index));
 }

@@ -3,7 +3,7 @@
  * applied instance by instance, so the starting fabric is one the controller could have built.
  */
 import type { ServerView } from './controllerView.ts';
-import { chooseServer } from './placement.ts';
+import { PlacementIndex } from './placement.ts';
 import { type Topology, instancesOf } from './topology.ts';
 
 export interface InitialPlacement {
@@ -15,7 +15,8 @@ export interface InitialPlacement {
 
 export function placeInitially(topology: Topology): InitialPlacement {
   const servers: ServerView[] = topology.servers.map((s) => ({ ...s, load: 0, placeable: true, status: 'up' }));
-  const indexOf = new Map(servers.map((s, i) => [s.id, i]));
+  // chooseServer's rule, through the index: a scan per instance would make set-up quadratic.
+  const candidates = new PlacementIndex(servers);
   const placement: Record<string, string> = {};
   const unplaced: string[] = [];
   const placedOfRole = new Map<string, ServerView[]>();
@@ -26,13 +27,14 @@ export function placeInitially(topology: Topology): InitialPlacement {
     const roleKey = `${instance.appId}/${instance.roleId}`;
     // Stryker disable next-line ArrayDeclaration: a sibling without a fault or update domain clashes with no server, so it could not change any placement
     const siblings = placedOfRole.get(roleKey) ?? [];
-    const target = chooseServer(servers, siblings);
-    if (target === null) {
+    const index = candidates.choose(siblings);
+    if (index === null) {
       unplaced.push(instance.id);
       continue;
     }
-    const index = indexOf.get(target.id)!;
+    const target = servers[index]!;
     servers[index] = { ...target, load: target.load + 1 };
+    candidates.update(index, servers[index]);
     placement[instance.id] = target.id;
     placedOfRole.set(roleKey, [...siblings, servers[index]]);
   }

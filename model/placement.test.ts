@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type PlacementCandidate, type SiblingPlacement, chooseServer } from './placement.ts';
+import { type PlacementCandidate, PlacementIndex, type SiblingPlacement, chooseServer } from './placement.ts';
 
 function server(id: string, faultDomain: number, updateDomain: number, change: Partial<PlacementCandidate> = {}): PlacementCandidate {
   return { id, faultDomain, updateDomain, capacity: 2, load: 0, placeable: true, ...change };
@@ -69,6 +69,35 @@ describe('chooseServer', () => {
         })[0];
         expect(chooseServer(candidates, siblings)).toBe(expected ?? null);
       }),
+    );
+  });
+});
+
+describe('PlacementIndex', () => {
+  it('chooses what chooseServer chooses, through any sequence of changes to the candidates', () => {
+    const spec = fc.record({ faultDomain: fc.nat(2), updateDomain: fc.nat(3), capacity: fc.integer({ min: 0, max: 3 }), load: fc.nat(4), placeable: fc.boolean() });
+    const siblingArb = fc.record({ faultDomain: fc.nat(2), updateDomain: fc.nat(3) });
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('change' as const), server: fc.nat(), load: fc.nat(4), placeable: fc.boolean() }),
+      fc.record({ kind: fc.constant('choose' as const), siblings: fc.array(siblingArb, { maxLength: 4 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(spec, { minLength: 1, maxLength: 12 }), fc.array(step, { maxLength: 40 }), (specs, steps) => {
+        const candidates: PlacementCandidate[] = specs.map((s, i) => ({ id: `s${i}`, ...s }));
+        const index = new PlacementIndex(candidates);
+        for (const s of steps) {
+          if (s.kind === 'change') {
+            const position = s.server % candidates.length;
+            candidates[position] = { ...candidates[position]!, load: s.load, placeable: s.placeable };
+            index.update(position, candidates[position]!);
+          } else {
+            const position = index.choose(s.siblings);
+            expect(position === null ? null : candidates[position]).toBe(chooseServer(candidates, s.siblings));
+          }
+        }
+        expect(index.choose([])).toBe(((c) => (c === null ? null : candidates.indexOf(c)))(chooseServer(candidates, [])));
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -10,7 +10,7 @@ import { FRONT_0, FRONT_1, timings } from './sequences/fixtures.ts';
 
 const ONE_ROLE = { [FRONT_0]: 's00', [FRONT_1]: 's03' };
 const moveItem = (instanceId: string, fromServerId: string, fromFaultDomain: number) => ({ kind: 'move', instanceId, fromServerId, fromFaultDomain });
-const statusOf = (actor: ReturnType<typeof driveController>, serverId: string) => actor.context().servers.find((s) => s.id === serverId)!.status;
+const statusOf = (actor: ReturnType<typeof driveController>, serverId: string) => actor.plainContext().servers.find((s) => s.id === serverId)!.status;
 
 /**
  * A user's policy that never starts anything and asks to decide again every 10 s while moves
@@ -56,7 +56,7 @@ describe('controllerMachine', () => {
       actor.send({ type: 'server.heartbeatLost', serverId: 's00' });
       actor.advance(600);
       expect(actor.take()).toEqual([]);
-      expect(actor.context().servers[0]!.status).toBe('upgrading');
+      expect(actor.plainContext().servers[0]!.status).toBe('upgrading');
     });
 
     it('heartbeats from a server mid-upgrade leave it upgrading, taking no copies', () => {
@@ -64,14 +64,14 @@ describe('controllerMachine', () => {
       actor.send({ type: 'server.draining', serverId: 's02' });
       actor.send({ type: 'server.heartbeatRestored', serverId: 's02' });
       expect(actor.take()).toEqual([]);
-      expect(actor.context().servers.find((s) => s.id === 's02')).toMatchObject({ status: 'upgrading', placeable: false });
+      expect(actor.plainContext().servers.find((s) => s.id === 's02')).toMatchObject({ status: 'upgrading', placeable: false });
     });
 
     it('heartbeats from a server that is up change nothing', () => {
       const actor = driveController(ONE_ROLE);
       actor.send({ type: 'server.heartbeatRestored', serverId: 's00' });
       expect(actor.take()).toEqual([]);
-      expect(actor.context().servers.map((s) => [s.status, s.load])).toEqual([['up', 1], ['up', 0], ['up', 0], ['up', 1]]);
+      expect(actor.plainContext().servers.map((s) => [s.status, s.load])).toEqual([['up', 1], ['up', 0], ['up', 0], ['up', 1]]);
     });
 
     it('a fenced server whose heartbeats return stays dead, its copy moved away, until it is repaired', () => {
@@ -79,7 +79,7 @@ describe('controllerMachine', () => {
       actor.send({ type: 'server.heartbeatRestored', serverId: 's00' });
       expect(actor.take()).toEqual([]);
       expect(statusOf(actor, 's00')).toBe('dead');
-      expect(actor.context()).toMatchObject({ evictedServers: ['s00'], placement: { [FRONT_0]: 's02' } });
+      expect(actor.plainContext()).toMatchObject({ evictedServers: ['s00'], placement: { [FRONT_0]: 's02' } });
     });
 
     it('an empty server declared dead and answering again is welcomed back with nothing to reclaim', () => {
@@ -103,7 +103,7 @@ describe('controllerMachine', () => {
       actor.advance(timings.detectionTimeoutS);
       expect(actor.take()).toContainEqual({ type: 'controller.evict', serverId: 's03', fence: true });
       actor.send({ type: 'server.repaired', serverId: 's00' });
-      expect(actor.context().evictedServers).toEqual(['s03']);
+      expect(actor.plainContext().evictedServers).toEqual(['s03']);
     });
 
     it('an abandoned server that rejoins with none of its moves still queued reclaims nothing, and the other abandoned server stays abandoned', () => {
@@ -113,7 +113,7 @@ describe('controllerMachine', () => {
       actor.take();
       actor.send({ type: 'server.rejoined', serverId: 's00', hosted: [FRONT_0] });
       expect(actor.take()).toEqual([{ type: 'controller.serverRestored', serverId: 's00' }]);
-      expect(actor.context().evictedServers).toEqual(['s03']);
+      expect(actor.plainContext().evictedServers).toEqual(['s03']);
     });
   });
 
@@ -194,7 +194,7 @@ describe('controllerMachine', () => {
 
     it('a move whose target is declared dead before the copy runs is queued again from there, and no longer counts as in flight', () => {
       const actor = withS00Evicted(ONE_ROLE, { healing: { kind: 'serial', concurrency: 1 } });
-      expect(actor.context().inFlight).toEqual([moveItem(FRONT_0, 's00', 0)]);
+      expect(actor.plainContext().inFlight).toEqual([moveItem(FRONT_0, 's00', 0)]);
       actor.send({ type: 'server.heartbeatLost', serverId: 's02' });
       actor.advance(timings.detectionTimeoutS);
       // Serial, one at a time: the new move starts only because the lost one left the slot.
@@ -204,7 +204,7 @@ describe('controllerMachine', () => {
         { type: 'controller.evict', serverId: 's02', fence: true },
         { type: 'controller.move', instanceId: FRONT_0, serverId: 's01' },
       ]);
-      expect(actor.context()).toMatchObject({ queue: [], inFlight: [moveItem(FRONT_0, 's02', 0)], placement: { [FRONT_0]: 's01' } });
+      expect(actor.plainContext()).toMatchObject({ queue: [], inFlight: [moveItem(FRONT_0, 's02', 0)], placement: { [FRONT_0]: 's01' } });
     });
 
     it('kubernetes with a token but no server with room waits for something to happen, not for the next eviction pass', () => {
@@ -218,13 +218,13 @@ describe('controllerMachine', () => {
         { type: 'controller.queued', instanceId: 'a/x/0' },
       ]);
       expect(actor.state()).toBe('detection.watching | healing.steady | management.sharedQueue');
-      expect(actor.context()).toMatchObject({ queue: [moveItem('a/x/0', 's00', 0)], healingMemory: { tokens: { 0: 1, 1: 1 }, atS: 0 } });
+      expect(actor.plainContext()).toMatchObject({ queue: [moveItem('a/x/0', 's00', 0)], healingMemory: { tokens: { 0: 1, 1: 1 }, atS: 0 } });
     });
 
     it("a user's policy is set up from a fresh controller's view: nothing queued, in flight or evicted", () => {
       withHealingPolicies([patient], () => {
         const actor = driveController(ONE_ROLE, { healing: { kind: 'patient' } });
-        expect(actor.context().healingMemory).toEqual({ queued: 0, inFlight: 0, evicted: 0 });
+        expect(actor.plainContext().healingMemory).toEqual({ queued: 0, inFlight: 0, evicted: 0 });
       });
     });
 
@@ -232,7 +232,7 @@ describe('controllerMachine', () => {
       withHealingPolicies([patient], () => {
         const actor = driveController(ONE_ROLE, { healing: { kind: 'patient' } });
         actor.send({ type: 'portal.request', requestId: 'r1' });
-        expect(actor.context().queue).toEqual([{ kind: 'management', requestId: 'r1' }]);
+        expect(actor.plainContext().queue).toEqual([{ kind: 'management', requestId: 'r1' }]);
         expect(actor.state()).toBe('detection.watching | healing.steady | management.sharedQueue');
         actor.send({ type: 'server.heartbeatLost', serverId: 's00' });
         actor.advance(timings.detectionTimeoutS);
@@ -248,7 +248,7 @@ describe('controllerMachine', () => {
     it('never changes a snapshot it has handed out: readers compare each with the last one they saw', () => {
       const actor = driveController(ONE_ROLE);
       actor.send({ type: 'server.heartbeatLost', serverId: 's00' });
-      const { queue, inFlight, evictedServers, placement, servers } = actor.context();
+      const { queue, inFlight, evictedServers, placement, servers } = actor.plainContext();
       const seen = structuredClone({ queue, inFlight, evictedServers, placement, servers });
       actor.advance(timings.detectionTimeoutS);
       expect(actor.take()).toContainEqual({ type: 'controller.evict', serverId: 's00', fence: true });
@@ -267,9 +267,9 @@ describe('controllerMachine', () => {
       actor.send({ type: 'server.heartbeatLost', serverId: 's03' });
       actor.advance(timings.detectionTimeoutS);
       actor.send({ type: 'portal.request', requestId: 'r1' });
-      expect(actor.context().queue).toEqual([moveItem(FRONT_1, 's03', 1), { kind: 'management', requestId: 'r1' }]);
+      expect(actor.plainContext().queue).toEqual([moveItem(FRONT_1, 's03', 1), { kind: 'management', requestId: 'r1' }]);
       actor.send({ type: 'server.heartbeatRestored', serverId: 's03' });
-      expect(actor.context().queue).toEqual([{ kind: 'management', requestId: 'r1' }]);
+      expect(actor.plainContext().queue).toEqual([{ kind: 'management', requestId: 'r1' }]);
       actor.send({ type: 'instance.running', instanceId: FRONT_0, serverId: 's02' });
       actor.take();
       actor.advance(timings.managementServiceS);
@@ -282,14 +282,14 @@ describe('controllerMachine', () => {
       actor.advance(timings.detectionTimeoutS - 20);
       actor.send({ type: 'portal.request', requestId: 'r1' });
       actor.advance(20);
-      expect(actor.context().inFlight).toEqual([{ kind: 'management', requestId: 'r1' }, moveItem(FRONT_0, 's00', 0)]);
+      expect(actor.plainContext().inFlight).toEqual([{ kind: 'management', requestId: 'r1' }, moveItem(FRONT_0, 's00', 0)]);
       actor.send({ type: 'instance.running', instanceId: FRONT_0, serverId: 's02' });
-      expect(actor.context().inFlight).toEqual([{ kind: 'management', requestId: 'r1' }]);
+      expect(actor.plainContext().inFlight).toEqual([{ kind: 'management', requestId: 'r1' }]);
     });
 
     it('a lane of their own with no portal requests serves nothing', () => {
       const actor = driveController(ONE_ROLE, { management: 'own-lane' });
-      expect(actor.context()).toMatchObject({ ownLane: [], ownLaneServing: null });
+      expect(actor.plainContext()).toMatchObject({ ownLane: [], ownLaneServing: null });
       actor.advance(timings.managementServiceS);
       expect(actor.take()).toEqual([]);
     });
@@ -299,13 +299,13 @@ describe('controllerMachine', () => {
       actor.send({ type: 'portal.request', requestId: 'r1' });
       actor.advance(timings.managementServiceS / 2);
       actor.send({ type: 'portal.request', requestId: 'r2' });
-      expect(actor.context().inFlight).toEqual([{ kind: 'management', requestId: 'r1' }, { kind: 'management', requestId: 'r2' }]);
+      expect(actor.plainContext().inFlight).toEqual([{ kind: 'management', requestId: 'r1' }, { kind: 'management', requestId: 'r2' }]);
       actor.advance(timings.managementServiceS / 2);
       expect(actor.take()).toEqual([{ type: 'controller.managementAnswered', requestId: 'r1' }]);
-      expect(actor.context().inFlight).toEqual([{ kind: 'management', requestId: 'r2' }]);
+      expect(actor.plainContext().inFlight).toEqual([{ kind: 'management', requestId: 'r2' }]);
       actor.advance(timings.managementServiceS / 2);
       expect(actor.take()).toEqual([{ type: 'controller.managementAnswered', requestId: 'r2' }]);
-      expect(actor.context().inFlight).toEqual([]);
+      expect(actor.plainContext().inFlight).toEqual([]);
     });
   });
 });

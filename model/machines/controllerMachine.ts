@@ -5,8 +5,10 @@
  * management (portal requests, either behind the healing queue — the 2009 design — or in a
  * lane of their own). An operator can switch healing to parallel mid-run.
  */
+import { OrderedSet } from 'immutable';
 import { and, assign, enqueueActions, not, setup } from 'xstate';
-import { type FabricIndex, type PlanningInput, type ServerView, planHealing, withServer, healingView } from '../controllerView.ts';
+import { type FabricIndex, type PlanningInput, type ServerView, everyServerLooksDead, planHealing, serverViews, withServer, healingView } from '../controllerView.ts';
+import { instancesOn, placementOf, withPlacement } from '../instancePlacement.ts';
 import type { WorkItem } from '../healingView.ts';
 import { healingPolicyDefinition } from '../healingPolicies/registry.ts';
 import type { SimulatedTime } from '../simulatedTime.ts';
@@ -66,22 +68,22 @@ function serverIndexOf(context: ControllerContext, event: { serverId: string }):
 }
 
 function statusOf(context: ControllerContext, event: ControllerEvent): ServerView['status'] | null {
-  return 'serverId' in event ? context.servers[serverIndexOf(context, event)]!.status : null;
+  return 'serverId' in event ? context.servers.get(serverIndexOf(context, event))!.status : null;
 }
 
 function isEvicted(context: ControllerContext, serverId: string): boolean {
-  return context.evictedServers.includes(serverId);
+  return context.evictedServers.has(serverId);
 }
 
 /** Queued moves of instances that are in fact still on `serverId` go back where they were. */
 function reclaimQueuedMoves(context: ControllerContext, serverId: string, stillHosted: (instanceId: string) => boolean) {
-  const placement = { ...context.placement };
+  let placement = context.placement;
   const instanceIds: string[] = [];
   const queue = context.queue.filter((item) => {
     // Stryker disable next-line ConditionalExpression: a portal request has no source server, so the check below keeps it as well; this one tells TypeScript the rest are moves
     if (item.kind !== 'move') return true;
     if (item.fromServerId !== serverId || !stillHosted(item.instanceId)) return true;
-    placement[item.instanceId] = serverId;
+    placement = withPlacement(placement, item.instanceId, serverId);
     instanceIds.push(item.instanceId);
     return false;
   });
@@ -133,7 +135,7 @@ export const controllerMachine = setup({
     healingMemoryStale: ({ context }) => refreshedMemory(context) !== context.healingMemory,
     managementHasOwnLane: ({ context }) => context.management === 'own-lane',
     // Every domain dark is every server dark: checked server by server, it stops at the first that answers.
-    everyDomainLooksDead: ({ context }) => context.servers.length > 0 && context.servers.every((s) => s.status === 'suspect' || s.status === 'dead'),
+    everyDomainLooksDead: ({ context }) => everyServerLooksDead(context.servers, context.fabric.faultDomains),
     honoursBlackouts: ({ context }) => healingPolicyDefinition(context.healing.kind).honoursBlackouts,
     ownLaneFree: ({ context }) => context.ownLaneServing === null && context.ownLane.length > 0,
   },
@@ -153,23 +155,22 @@ export const controllerMachine = setup({
     declareDead: enqueueActions(({ context, event, enqueue }) => {
       const { serverId } = event as { serverId: string };
       const index = serverIndexOf(context, { serverId });
-      const server = context.servers[index]!;
+      const server = context.servers.get(index)!;
       // Stryker disable next-line StringLiteral: a stale timer is harmless: it finds the server not suspect, or the agenda has replaced it by the same id when the server became suspect again
       enqueue.cancel(`detect:${serverId}`);
-      const placement = { ...context.placement };
+      let placement = context.placement;
       const queue = context.queue.slice();
-      const movedAway = new Set<string>();
-      for (const instanceId in context.placement) {
-        if (context.placement[instanceId] !== serverId) continue;
-        placement[instanceId] = null;
-        movedAway.add(instanceId);
+      // The instances believed there, in placement order (the index spares a walk over every instance).
+      const movedAway = new Set(instancesOn(context.placement, serverId, context.fabric.instanceOrder));
+      for (const instanceId of movedAway) {
+        placement = withPlacement(placement, instanceId, null);
         queue.push({ kind: 'move', instanceId, fromServerId: serverId, fromFaultDomain: server.faultDomain });
       }
       enqueue.assign({
         servers: withServer(context.servers, index, { status: 'dead', load: 0 }),
         placement,
         queue,
-        inFlight: context.inFlight.filter((item) => !movesOneOf(item, (id) => movedAway.has(id))),
+        inFlight: movedAway.size === 0 ? context.inFlight : context.inFlight.filter((item) => !movesOneOf(item, (id) => movedAway.has(id))),
       });
       enqueue.emit({ type: 'controller.declaredDead', serverId });
       for (const instanceId of movedAway) enqueue.emit({ type: 'controller.queued', instanceId });
@@ -186,7 +187,7 @@ export const controllerMachine = setup({
       const { serverId } = event as { serverId: string };
       enqueue.assign({
         servers: withServer(context.servers, serverIndexOf(context, { serverId }), { status: 'up', load: 0 }),
-        evictedServers: context.evictedServers.filter((id) => id !== serverId),
+        evictedServers: context.evictedServers.delete(serverId),
       });
       enqueue.emit({ type: 'controller.serverRestored', serverId });
     }),
@@ -198,7 +199,7 @@ export const controllerMachine = setup({
         queue,
         placement,
         servers: withServer(context.servers, serverIndexOf(context, { serverId }), { status: 'up', load: hosted.length }),
-        evictedServers: context.evictedServers.filter((id) => id !== serverId),
+        evictedServers: context.evictedServers.delete(serverId),
       });
       enqueue.emit({ type: 'controller.serverRestored', serverId });
       if (instanceIds.length > 0) enqueue.emit({ type: 'controller.reclaimed', serverId, instanceIds });
@@ -211,7 +212,7 @@ export const controllerMachine = setup({
     grantFreshGracePeriod: enqueueActions(({ context, enqueue }) => {
       let servers = context.servers;
       let { queue, placement } = context;
-      context.servers.forEach((server, index) => {
+      context.servers.toArray().forEach((server, index) => {
         if (server.status === 'suspect') {
           // Stryker disable next-line StringLiteral: the timer raised next has the same id, which replaces the pending one on the agenda anyway
           enqueue.cancel(`detect:${server.id}`);
@@ -241,8 +242,8 @@ export const controllerMachine = setup({
     /** Start what the policy allows: evict (fence or abandon) each server a move first leaves. */
     startWork: enqueueActions(({ context, enqueue }) => {
       const plan = planHealing(context);
-      const evicted = context.evictedServers.slice();
-      const placement = { ...context.placement };
+      let evicted = context.evictedServers;
+      let placement = context.placement;
       for (const { item, targetServerId } of plan.started) {
         if (item.kind === 'management') {
           enqueue.raise({ type: 'management.served', requestId: item.requestId }, { delay: 'managementService', id: `serve:${item.requestId}` });
@@ -250,12 +251,12 @@ export const controllerMachine = setup({
         }
         // Evict (fence or abandon) a source server still believed dead, once; a server that
         // came back repaired since its instances were queued has nothing left to evict.
-        const source = context.servers[context.fabric.serverIndex[item.fromServerId]!]!;
-        if (!evicted.includes(item.fromServerId) && source.status === 'dead') {
-          evicted.push(item.fromServerId);
+        const source = context.servers.get(context.fabric.serverIndex[item.fromServerId]!)!;
+        if (!evicted.has(item.fromServerId) && source.status === 'dead') {
+          evicted = evicted.add(item.fromServerId);
           enqueue.emit({ type: 'controller.evict', serverId: item.fromServerId, fence: context.fencing });
         }
-        placement[item.instanceId] = targetServerId;
+        placement = withPlacement(placement, item.instanceId, targetServerId);
         enqueue.emit({ type: 'controller.move', instanceId: item.instanceId, serverId: targetServerId! });
       }
       enqueue.assign({
@@ -264,7 +265,7 @@ export const controllerMachine = setup({
         placement,
         evictedServers: evicted,
         healingMemory: plan.healingMemory,
-        inFlight: [...context.inFlight, ...plan.started.map((s) => s.item)],
+        inFlight: context.inFlight.concat(plan.started.map((s) => s.item)),
       });
     }),
     refreshHealingMemory: assign({ healingMemory: ({ context }) => refreshedMemory(context) }),
@@ -273,7 +274,10 @@ export const controllerMachine = setup({
     completeMove: assign({
       inFlight: ({ context, event }) => {
         const { instanceId } = event as ServerEventOf<'instance.running'>;
-        return context.inFlight.filter((item) => !movesOneOf(item, (id) => id === instanceId));
+        const moved = (id: string) => id === instanceId;
+        // Most copies that start are not moves (an upgrade's restarts): then nothing is copied.
+        if (!context.inFlight.some((item) => movesOneOf(item, moved))) return context.inFlight;
+        return context.inFlight.filter((item) => !movesOneOf(item, moved));
       },
     }),
     switchToParallel: enqueueActions(({ context, enqueue }) => {
@@ -321,16 +325,16 @@ export const controllerMachine = setup({
     fencing: input.policy.fencing,
     timings: input.timings,
     fabric: input.fabric,
-    servers: input.servers,
-    placement: input.placement,
+    servers: serverViews(input.servers),
+    placement: placementOf(input.placement),
     queue: [],
     inFlight: [],
     ownLane: [],
     ownLaneServing: null,
-    evictedServers: [],
+    evictedServers: OrderedSet<string>(),
     healingMemory: healingPolicyDefinition(input.policy.healing.kind).initialMemory(
       input.policy.healing,
-      healingView({ queue: [], inFlight: [], servers: input.servers, evictedServers: [], fabric: input.fabric, time: input.time }),
+      healingView({ queue: [], inFlight: [], servers: serverViews(input.servers), evictedServers: OrderedSet<string>(), fabric: input.fabric, time: input.time }),
     ),
     time: input.time,
   }),

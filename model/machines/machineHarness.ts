@@ -3,6 +3,7 @@
  * fire at their exact deadlines through the same agenda the simulator uses), read its state
  * and what it emitted.
  */
+import { type Collection, type List, type Map as ImmutableMap, type OrderedSet, isImmutable } from 'immutable';
 import { type AnyStateMachine, type EventObject, type InspectionEvent, type ContextFrom, type EventFromLogic, type InputFrom, type StateValue, createActor } from 'xstate';
 import { Agenda } from '../simulator/agenda.ts';
 import { SimulatedClock } from '../simulatedTime.ts';
@@ -17,10 +18,20 @@ export interface MachineHarness<M extends AnyStateMachine> {
   /** XState's `snapshot.matches`, e.g. `{ lifecycle: 'running' }`. */
   matches(value: StateValue): boolean;
   context(): ContextFrom<M>;
+  /** The context with its persistent collections (the controller's server list, placement, evicted servers) as plain arrays and records, for comparing. */
+  plainContext(): PlainContext<ContextFrom<M>>;
   /** Everything emitted so far, oldest first; `take()` empties it. */
   readonly emitted: EventObject[];
   take(): EventObject[];
   nowS(): number;
+}
+
+type Plain<T> = T extends List<infer V> ? V[] : T extends OrderedSet<infer V> ? V[] : T extends ImmutableMap<infer K, infer V> ? Record<K & string, V> : T;
+export type PlainContext<C> = { readonly [K in keyof C]: Plain<C[K]> };
+
+function plain<C>(context: C): PlainContext<C> {
+  const fields = Object.entries(context as object).map(([key, value]) => [key, isImmutable(value) ? (value as Collection<unknown, unknown>).toJS() : value]);
+  return Object.fromEntries(fields) as PlainContext<C>;
 }
 
 export function driveMachine<M extends AnyStateMachine>(
@@ -49,6 +60,7 @@ export function driveMachine<M extends AnyStateMachine>(
     state: () => stateKey(actor.getSnapshot().value),
     matches: (value) => actor.getSnapshot().matches(value),
     context: () => actor.getSnapshot().context,
+    plainContext: () => plain(actor.getSnapshot().context),
     emitted,
     take: () => emitted.splice(0, emitted.length),
     nowS: () => agenda.nowS,

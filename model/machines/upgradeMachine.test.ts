@@ -20,7 +20,7 @@ describe('upgradeMachine', () => {
     const walk = driveMachine(upgradeMachine, { domains: [['s00']], gate: 'gated-on-recovery', haltBudget: null, startTimeoutS: 1800 });
     walk.send({ type: 'instance.stopped', instanceId: 'web/front/0', serverId: 's00' });
     walk.send({ type: 'operator.startUpgrade' });
-    expect(walk.context().awaitedInstances).toEqual([]);
+    expect(walk.plainContext().awaitedInstances).toEqual([]);
     walk.send({ type: 'server.upgraded', serverId: 's00' });
     expect(walk.state()).toBe('done');
   });
@@ -32,16 +32,16 @@ describe('upgradeMachine', () => {
     walk.send({ type: 'server.upgradeFailed', serverId: 's01' });
     walk.send({ type: 'server.upgradeFailed', serverId: 's02' });
     expect(walk.state()).toBe('done');
-    expect(walk.context().failedServers).toBe(3);
+    expect(walk.plainContext().failedServers).toBe(3);
     expect(walk.take().at(-1)).toEqual({ type: 'upgrade.finished' });
   });
 
   it('a walk not started yet, or over no domains, has no server pending and no failure counted', () => {
     const input = { domains: [], gate: 'gated-on-recovery', haltBudget: null, startTimeoutS: 1800 } as const;
     const walk = driveMachine(upgradeMachine, input);
-    expect(walk.context()).toMatchObject({ domainIndex: 0, pendingServers: [], awaitedInstances: [], failedServers: 0 });
+    expect(walk.plainContext()).toMatchObject({ domainIndex: 0, pendingServers: [], awaitedInstances: [], failedServers: 0 });
     walk.send({ type: 'operator.startUpgrade' });
-    expect(walk.context()).toMatchObject({ domainIndex: 0, pendingServers: [], awaitedInstances: [], failedServers: 0 });
+    expect(walk.plainContext()).toMatchObject({ domainIndex: 0, pendingServers: [], awaitedInstances: [], failedServers: 0 });
   });
 
   // The simulator delivers nothing more to a machine that is no longer active.

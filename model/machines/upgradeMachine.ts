@@ -4,6 +4,7 @@
  * start timeout and walks on (Azure's documented rule) or stays closed until every one of
  * them runs again somewhere. With a halt budget it stops once too many servers fail.
  */
+import { OrderedSet } from 'immutable';
 import { assertEvent, assign, emit, enqueueActions, setup } from 'xstate';
 import type { UpgradeGate } from '../policy.ts';
 
@@ -21,10 +22,13 @@ export interface UpgradeContext {
   readonly haltBudget: number | null;
   readonly startTimeoutS: number;
   readonly domainIndex: number;
-  /** Servers of the current domain that have not reported back. */
-  readonly pendingServers: readonly string[];
-  /** Instances the walk stopped that do not run again yet (kept across domains). */
-  readonly awaitedInstances: readonly string[];
+  /**
+   * Servers of the current domain that have not reported back, and instances the walk stopped
+   * that do not run again yet (kept across domains): persistent sets in insertion order
+   * (immutable's OrderedSet), so a report costs a path copy, not a copy of the domain.
+   */
+  readonly pendingServers: OrderedSet<string>;
+  readonly awaitedInstances: OrderedSet<string>;
   readonly failedServers: number;
 }
 
@@ -54,8 +58,8 @@ export const upgradeMachine = setup({
     upgradeStartTimeout: ({ context }) => context.startTimeoutS * 1000,
   },
   guards: {
-    domainServersReported: ({ context }) => context.pendingServers.length === 0,
-    restartedInstancesRunning: ({ context }) => context.awaitedInstances.length === 0,
+    domainServersReported: ({ context }) => context.pendingServers.size === 0,
+    restartedInstancesRunning: ({ context }) => context.awaitedInstances.size === 0,
     continuesAfterTimeout: ({ context }) => context.gate === 'continue-after-timeout',
     /** This failure takes the walk past its budget (checked before counting it). */
     failureExceedsBudget: ({ context }) => context.haltBudget !== null && context.failedServers + 1 > context.haltBudget,
@@ -66,24 +70,24 @@ export const upgradeMachine = setup({
     beginDomain: enqueueActions(({ context, enqueue }) => {
       // A domain begins only while the walk has one left (see hasNoDomains and walkedEveryDomain).
       const servers = context.domains[context.domainIndex]!;
-      enqueue.assign({ pendingServers: servers });
+      enqueue.assign({ pendingServers: OrderedSet(servers) });
       enqueue.emit({ type: 'upgrade.domainStarted', domainIndex: context.domainIndex });
       for (const serverId of servers) enqueue.emit({ type: 'upgrade.upgradeServer', serverId });
     }),
     serverReported: assign({
-      pendingServers: ({ context, event }) => ('serverId' in event ? context.pendingServers.filter((id) => id !== event.serverId) : context.pendingServers),
+      pendingServers: ({ context, event }) => ('serverId' in event ? context.pendingServers.delete(event.serverId) : context.pendingServers),
     }),
     countFailure: assign({ failedServers: ({ context }) => context.failedServers + 1 }),
     awaitInstance: assign({
       awaitedInstances: ({ context, event }) => {
         assertEvent(event, 'instance.stopped');
-        return context.awaitedInstances.includes(event.instanceId) ? context.awaitedInstances : [...context.awaitedInstances, event.instanceId];
+        return context.awaitedInstances.add(event.instanceId);
       },
     }),
     instanceRestarted: assign({
       awaitedInstances: ({ context, event }) => {
         assertEvent(event, 'instance.running');
-        return context.awaitedInstances.filter((id) => id !== event.instanceId);
+        return context.awaitedInstances.delete(event.instanceId);
       },
     }),
     advanceDomain: assign({ domainIndex: ({ context }) => context.domainIndex + 1 }),
@@ -98,8 +102,8 @@ export const upgradeMachine = setup({
     haltBudget: input.haltBudget,
     startTimeoutS: input.startTimeoutS,
     domainIndex: 0,
-    pendingServers: [],
-    awaitedInstances: [],
+    pendingServers: OrderedSet<string>(),
+    awaitedInstances: OrderedSet<string>(),
     failedServers: 0,
   }),
   initial: 'idle',

@@ -64,6 +64,7 @@ export function buildFabric(scenario: Scenario, time: SimulatedTime, inspect?: (
     serverIndex: Object.fromEntries(topology.servers.map((s, i) => [s.id, i])),
     siblingsOf,
     faultDomains: faultDomainsOf(topology),
+    instanceOrder: Object.fromEntries(Object.keys(initial.placement).map((id, i) => [id, i])),
   };
   const hostedBy = new Map<string, string[]>();
   for (const [id, serverId] of Object.entries(initial.placement)) hostedBy.set(serverId, [...(hostedBy.get(serverId) ?? []), id]);

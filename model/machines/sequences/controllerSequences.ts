@@ -74,6 +74,7 @@ export function controllerInput(placement: Readonly<Record<string, string>>, pol
       serverIndex: Object.fromEntries(rack.map((s, i) => [s.id, i])),
       siblingsOf,
       faultDomains: [...new Set(rack.map((s) => s.faultDomain))].sort((a, b) => a - b),
+      instanceOrder: Object.fromEntries(Object.keys(placement).map((id, i) => [id, i])),
     },
   };
 }
@@ -102,7 +103,7 @@ const managementOnly: HealingPolicyDefinition<{ kind: 'managementOnly'; perDecis
   },
 };
 
-const serverNamed = (controller: ReturnType<typeof driveController>, id: string) => controller.context().servers.find((s) => s.id === id)!;
+const serverNamed = (controller: ReturnType<typeof driveController>, id: string) => controller.plainContext().servers.find((s) => s.id === id)!;
 const moveItem = (instanceId: string, fromServerId: string, fromFaultDomain: number) => ({ kind: 'move', instanceId, fromServerId, fromFaultDomain });
 
 export const controllerSequences = {
@@ -121,7 +122,7 @@ export const controllerSequences = {
       { type: 'controller.evict', serverId: 's00', fence: true },
       { type: 'controller.move', instanceId: FRONT_0, serverId: 's02' },
     ]);
-    expect(controller.context()).toMatchObject({
+    expect(controller.plainContext()).toMatchObject({
       placement: { [FRONT_0]: 's02', [FRONT_1]: 's03' },
       queue: [],
       inFlight: [moveItem(FRONT_0, 's00', 0)],
@@ -130,11 +131,11 @@ export const controllerSequences = {
     expect(serverNamed(controller, 's00')).toMatchObject({ status: 'dead', load: 0, placeable: false });
     expect(serverNamed(controller, 's02').load).toBe(1);
     controller.send({ type: 'instance.running', instanceId: FRONT_0, serverId: 's02' });
-    expect(controller.context().inFlight).toEqual([]);
+    expect(controller.plainContext().inFlight).toEqual([]);
     controller.send({ type: 'server.repaired', serverId: 's00' });
     expect(controller.take()).toEqual([{ type: 'controller.serverRestored', serverId: 's00' }]);
     expect(serverNamed(controller, 's00')).toMatchObject({ status: 'up', load: 0, placeable: true });
-    expect(controller.context().evictedServers).toEqual([]);
+    expect(controller.plainContext().evictedServers).toEqual([]);
   },
 
   heartbeatsBackBeforeTheDetectionTimeout(inspect?: Inspect) {
@@ -160,14 +161,14 @@ export const controllerSequences = {
       { type: 'controller.declaredDead', serverId: 's03' },
       { type: 'controller.queued', instanceId: FRONT_1 },
     ]);
-    expect(controller.context().queue).toEqual([moveItem(FRONT_1, 's03', 1)]);
+    expect(controller.plainContext().queue).toEqual([moveItem(FRONT_1, 's03', 1)]);
     controller.send({ type: 'server.heartbeatRestored', serverId: 's03' });
     expect(controller.take()).toEqual([
       { type: 'controller.serverRestored', serverId: 's03' },
       { type: 'controller.reclaimed', serverId: 's03', instanceIds: [FRONT_1] },
     ]);
-    expect(controller.context().queue).toEqual([]);
-    expect(controller.context().placement[FRONT_1]).toBe('s03');
+    expect(controller.plainContext().queue).toEqual([]);
+    expect(controller.plainContext().placement[FRONT_1]).toBe('s03');
     expect(serverNamed(controller, 's03')).toMatchObject({ status: 'up', load: 1, placeable: true });
   },
 
@@ -207,13 +208,13 @@ export const controllerSequences = {
       { type: 'controller.evict', serverId: 's00', fence: false },
       { type: 'controller.move', instanceId: FRONT_0, serverId: 's02' },
     ]);
-    expect(controller.context().queue).toEqual([moveItem(BACK_0, 's00', 0)]);
+    expect(controller.plainContext().queue).toEqual([moveItem(BACK_0, 's00', 0)]);
     controller.send({ type: 'server.rejoined', serverId: 's00', hosted: [FRONT_0, BACK_0] });
     expect(controller.take()).toEqual([
       { type: 'controller.serverRestored', serverId: 's00' },
       { type: 'controller.reclaimed', serverId: 's00', instanceIds: [BACK_0] },
     ]);
-    expect(controller.context()).toMatchObject({ queue: [], evictedServers: [], placement: { [FRONT_0]: 's02', [BACK_0]: 's00' } });
+    expect(controller.plainContext()).toMatchObject({ queue: [], evictedServers: [], placement: { [FRONT_0]: 's02', [BACK_0]: 's00' } });
     // The load counts both copies it runs, the stray web/front/0 included.
     expect(serverNamed(controller, 's00')).toMatchObject({ status: 'up', load: 2, placeable: true });
   },
@@ -223,14 +224,14 @@ export const controllerSequences = {
     controller.send({ type: 'server.heartbeatLost', serverId: 's00' });
     controller.advance(timings.detectionTimeoutS);
     controller.take();
-    expect(controller.context().queue).toEqual([moveItem(BACK_0, 's00', 0)]);
+    expect(controller.plainContext().queue).toEqual([moveItem(BACK_0, 's00', 0)]);
     controller.send({ type: 'operator.switchToParallel' });
     expect(controller.take()).toEqual([
       { type: 'controller.policySwitched', policy: 'parallel' },
       { type: 'controller.move', instanceId: BACK_0, serverId: 's02' },
     ]);
-    expect(controller.context().healing).toEqual({ kind: 'parallel', concurrency: 1_000_000 });
-    expect(controller.context().inFlight).toHaveLength(2);
+    expect(controller.plainContext().healing).toEqual({ kind: 'parallel', concurrency: 1_000_000 });
+    expect(controller.plainContext().inFlight).toHaveLength(2);
   },
 
   adaptiveTakesAPartlyDarkRackNarrowWhenItDecidesMovesAndKeepsItWhileAnyServerLooksDead(inspect?: Inspect) {
@@ -238,7 +239,7 @@ export const controllerSequences = {
     controller.send({ type: 'server.heartbeatLost', serverId: 's00' });
     controller.send({ type: 'server.heartbeatLost', serverId: 's02' });
     // Rack 0 is two-thirds dark, but nothing is decided on a heartbeat: nothing is remembered yet.
-    expect(controller.context().healingMemory).toEqual([]);
+    expect(controller.plainContext().healingMemory).toEqual([]);
     controller.advance(timings.detectionTimeoutS);
     // The first move out of rack 0 is decided while it is partly dark: narrow, one at a time.
     expect(controller.take()).toEqual([
@@ -249,21 +250,21 @@ export const controllerSequences = {
       { type: 'controller.declaredDead', serverId: 's02' },
       { type: 'controller.queued', instanceId: BACK_0 },
     ]);
-    expect(controller.context()).toMatchObject({ healingMemory: [0], queue: [moveItem(BACK_0, 's02', 0)], inFlight: [moveItem(FRONT_0, 's00', 0)] });
+    expect(controller.plainContext()).toMatchObject({ healingMemory: [0], queue: [moveItem(BACK_0, 's02', 0)], inFlight: [moveItem(FRONT_0, 's00', 0)] });
     // s00 back: one third dark is below the threshold, but the rack stays narrow while any server of it looks dead.
     controller.send({ type: 'server.repaired', serverId: 's00' });
     expect(controller.take()).toEqual([{ type: 'controller.serverRestored', serverId: 's00' }]);
-    expect(controller.context()).toMatchObject({ healingMemory: [0], queue: [moveItem(BACK_0, 's02', 0)] });
+    expect(controller.plainContext()).toMatchObject({ healingMemory: [0], queue: [moveItem(BACK_0, 's02', 0)] });
     controller.send({ type: 'instance.running', instanceId: FRONT_0, serverId: 's04' });
     expect(controller.take()).toEqual([
       { type: 'controller.evict', serverId: 's02', fence: true },
       { type: 'controller.move', instanceId: BACK_0, serverId: 's00' },
     ]);
-    expect(controller.context().healingMemory).toEqual([0]);
+    expect(controller.plainContext().healingMemory).toEqual([0]);
     controller.send({ type: 'server.repaired', serverId: 's02' });
     expect(controller.take()).toEqual([{ type: 'controller.serverRestored', serverId: 's02' }]);
     // Every server of rack 0 answers: the policy's refresh forgets it at once, no decision needed.
-    expect(controller.context().healingMemory).toEqual([]);
+    expect(controller.plainContext().healingMemory).toEqual([]);
     controller.send({ type: 'server.heartbeatLost', serverId: 's05' });
     controller.advance(timings.detectionTimeoutS);
     expect(controller.take()).toEqual([
@@ -272,7 +273,7 @@ export const controllerSequences = {
       { type: 'controller.evict', serverId: 's05', fence: true },
       { type: 'controller.move', instanceId: BACK_1, serverId: 's03' },
     ]);
-    expect(controller.context().healingMemory).toEqual([]);
+    expect(controller.plainContext().healingMemory).toEqual([]);
   },
 
   /**
@@ -287,7 +288,7 @@ export const controllerSequences = {
     controller.advance(1);
     controller.send({ type: 'server.heartbeatLost', serverId: 's02' });
     // Two of three: partly dark, for one second.
-    expect(controller.context().healingMemory).toEqual([]);
+    expect(controller.plainContext().healingMemory).toEqual([]);
     controller.advance(1);
     controller.send({ type: 'server.heartbeatLost', serverId: 's04' });
     controller.advance(timings.detectionTimeoutS - 1);
@@ -310,7 +311,7 @@ export const controllerSequences = {
       { type: 'controller.evict', serverId: 's04', fence: true },
       { type: 'controller.move', instanceId: MID_0, serverId: 's05' },
     ]);
-    expect(controller.context()).toMatchObject({
+    expect(controller.plainContext()).toMatchObject({
       healingMemory: [],
       queue: [],
       inFlight: [moveItem(FRONT_0, 's00', 0), moveItem(BACK_0, 's02', 0), moveItem(MID_0, 's04', 0)],
@@ -333,14 +334,14 @@ export const controllerSequences = {
       { type: 'controller.declaredDead', serverId: 's00' },
       { type: 'controller.queued', instanceId: FRONT_0 },
     ]);
-    expect(controller.context()).toMatchObject({ queue: [moveItem(FRONT_0, 's00', 0)], inFlight: [], evictedServers: [] });
+    expect(controller.plainContext()).toMatchObject({ queue: [moveItem(FRONT_0, 's00', 0)], inFlight: [], evictedServers: [] });
     controller.advance(timings.repairS);
     controller.send({ type: 'server.repaired', serverId: 's00' });
     expect(controller.take()).toEqual([
       { type: 'controller.serverRestored', serverId: 's00' },
       { type: 'controller.move', instanceId: FRONT_0, serverId: 's00' },
     ]);
-    expect(controller.context()).toMatchObject({ queue: [], inFlight: [moveItem(FRONT_0, 's00', 0)], evictedServers: [], placement: { [FRONT_0]: 's00' } });
+    expect(controller.plainContext()).toMatchObject({ queue: [], inFlight: [moveItem(FRONT_0, 's00', 0)], evictedServers: [], placement: { [FRONT_0]: 's00' } });
     expect(serverNamed(controller, 's00')).toMatchObject({ status: 'up', load: 1, placeable: true });
     // Not evicted, so not stuck: silent again, it is declared dead, and it is welcomed back when it answers.
     controller.send({ type: 'server.heartbeatLost', serverId: 's00' });
@@ -355,13 +356,13 @@ export const controllerSequences = {
       { type: 'controller.reclaimed', serverId: 's00', instanceIds: [FRONT_0] },
     ]);
     expect(serverNamed(controller, 's00')).toMatchObject({ status: 'up', load: 1, placeable: true });
-    expect(controller.context()).toMatchObject({ queue: [], evictedServers: [], placement: { [FRONT_0]: 's00' } });
+    expect(controller.plainContext()).toMatchObject({ queue: [], evictedServers: [], placement: { [FRONT_0]: 's00' } });
   },
 
   kubernetesPacesEvictionsPerZone(inspect?: Inspect) {
     // Default rates: 0.1 evictions/s per zone, so 10 s earn a whole token, one eviction pass.
     const controller = driveController(SPREAD, { healing: kubernetesDefaults }, inspect);
-    expect(controller.context().healingMemory).toEqual({ tokens: { 0: 1, 1: 1 }, atS: 0 });
+    expect(controller.plainContext().healingMemory).toEqual({ tokens: { 0: 1, 1: 1 }, atS: 0 });
     controller.send({ type: 'server.heartbeatLost', serverId: 's00' });
     controller.send({ type: 'server.heartbeatLost', serverId: 's02' });
     controller.advance(timings.detectionTimeoutS);
@@ -375,7 +376,7 @@ export const controllerSequences = {
       { type: 'controller.queued', instanceId: BACK_0 },
     ]);
     expect(controller.state()).toBe('detection.watching | healing.pacing | management.sharedQueue');
-    expect(controller.context().healingMemory).toEqual({ tokens: { 0: 0, 1: 1 }, atS: timings.detectionTimeoutS });
+    expect(controller.plainContext().healingMemory).toEqual({ tokens: { 0: 0, 1: 1 }, atS: timings.detectionTimeoutS });
     controller.advance(timings.evictionPassS - 1);
     expect(controller.take()).toEqual([]);
     controller.advance(1);
@@ -384,7 +385,7 @@ export const controllerSequences = {
       { type: 'controller.move', instanceId: BACK_0, serverId: 's03' },
     ]);
     expect(controller.state()).toBe('detection.watching | healing.steady | management.sharedQueue');
-    expect(controller.context().healingMemory).toEqual({ tokens: { 0: 0, 1: 1 }, atS: timings.detectionTimeoutS + timings.evictionPassS });
+    expect(controller.plainContext().healingMemory).toEqual({ tokens: { 0: 0, 1: 1 }, atS: timings.detectionTimeoutS + timings.evictionPassS });
     controller.advance(timings.evictionPassS * 3);
     expect(controller.take()).toEqual([]);
   },
@@ -396,13 +397,13 @@ export const controllerSequences = {
     controller.send({ type: 'server.heartbeatLost', serverId: 's02' });
     controller.advance(timings.detectionTimeoutS);
     expect(controller.take()).toContainEqual({ type: 'controller.evict', serverId: 's00', fence: true });
-    expect(controller.context().healingMemory).toEqual({ tokens: { 0: 0, 1: 1 }, atS: timings.detectionTimeoutS });
+    expect(controller.plainContext().healingMemory).toEqual({ tokens: { 0: 0, 1: 1 }, atS: timings.detectionTimeoutS });
     for (let pass = 1; pass <= 2; pass++) {
       controller.advance(timings.evictionPassS);
       // 0.4, then 0.8 of a token: nothing starts, and each pass's count is kept.
       expect(controller.take()).toEqual([]);
       expect(controller.state()).toBe('detection.watching | healing.pacing | management.sharedQueue');
-      const { tokens, atS } = controller.context().healingMemory as EvictionTokens;
+      const { tokens, atS } = controller.plainContext().healingMemory as EvictionTokens;
       expect(atS).toBe(controller.nowS());
       expect(tokens[0]).toBeCloseTo(0.4 * pass);
     }
@@ -440,7 +441,7 @@ export const controllerSequences = {
       { type: 'controller.move', instanceId: BACK_0, serverId: 's03' },
     ]);
     expect(controller.state()).toBe('detection.watching | healing.steady | management.sharedQueue');
-    expect(controller.context().healingMemory).toEqual({ tokens: { 0: 0, 1: 1 }, atS: timings.detectionTimeoutS + timings.evictionPassS });
+    expect(controller.plainContext().healingMemory).toEqual({ tokens: { 0: 0, 1: 1 }, atS: timings.detectionTimeoutS + timings.evictionPassS });
   },
 
   /** A server repaired while its move waits for a token: moving off it evicts nothing, so it costs no token and starts at once. */
@@ -460,7 +461,7 @@ export const controllerSequences = {
       { type: 'controller.move', instanceId: BACK_0, serverId: 's02' },
     ]);
     expect(controller.state()).toBe('detection.watching | healing.steady | management.sharedQueue');
-    expect(controller.context()).toMatchObject({ evictedServers: ['s00'], healingMemory: { tokens: { 0: 0.5, 1: 1 }, atS: timings.detectionTimeoutS + timings.evictionPassS / 2 } });
+    expect(controller.plainContext()).toMatchObject({ evictedServers: ['s00'], healingMemory: { tokens: { 0: 0.5, 1: 1 }, atS: timings.detectionTimeoutS + timings.evictionPassS / 2 } });
   },
 
   /** The operator's switch drops the eviction tokens with the policy: the waiting move starts at once, and pacing stops. */
@@ -478,7 +479,7 @@ export const controllerSequences = {
       { type: 'controller.move', instanceId: BACK_0, serverId: 's03' },
     ]);
     expect(controller.state()).toBe('detection.watching | healing.steady | management.sharedQueue');
-    expect(controller.context()).toMatchObject({ healing: { kind: 'parallel' }, healingMemory: null, queue: [] });
+    expect(controller.plainContext()).toMatchObject({ healing: { kind: 'parallel' }, healingMemory: null, queue: [] });
     controller.advance(timings.evictionPassS * 3);
     expect(controller.take()).toEqual([]);
   },
@@ -487,7 +488,7 @@ export const controllerSequences = {
     // The user's policy is known only inside this call, as a check or campaign passes it in.
     withHealingPolicies([managementOnly], () => {
       const controller = driveController(ONE_ROLE, { healing: { kind: 'managementOnly', perDecision: 1 } }, inspect);
-      expect(controller.context().healingMemory).toBe(0);
+      expect(controller.plainContext().healingMemory).toBe(0);
       controller.send({ type: 'server.heartbeatLost', serverId: 's00' });
       controller.advance(timings.detectionTimeoutS);
       // Declared dead and queued, but the policy never starts a move: nothing is evicted.
@@ -500,7 +501,7 @@ export const controllerSequences = {
       // Portal requests behind the waiting move start at once, one per decision, each answered in turn.
       controller.send({ type: 'portal.request', requestId: 'r1' });
       controller.send({ type: 'portal.request', requestId: 'r2' });
-      expect(controller.context()).toMatchObject({
+      expect(controller.plainContext()).toMatchObject({
         queue: [moveItem(FRONT_0, 's00', 0)],
         inFlight: [{ kind: 'management', requestId: 'r1' }, { kind: 'management', requestId: 'r2' }],
         healingMemory: 2,
@@ -512,7 +513,7 @@ export const controllerSequences = {
       ]);
       controller.advance(timings.repairS);
       expect(controller.take()).toEqual([]);
-      expect(controller.context()).toMatchObject({ queue: [moveItem(FRONT_0, 's00', 0)], inFlight: [], evictedServers: [], placement: { [FRONT_0]: null } });
+      expect(controller.plainContext()).toMatchObject({ queue: [moveItem(FRONT_0, 's00', 0)], inFlight: [], evictedServers: [], placement: { [FRONT_0]: null } });
     });
   },
 
@@ -522,7 +523,7 @@ export const controllerSequences = {
     controller.advance(timings.detectionTimeoutS);
     controller.take();
     controller.send({ type: 'portal.request', requestId: 'r1' });
-    expect(controller.context().queue).toEqual([{ kind: 'management', requestId: 'r1' }]);
+    expect(controller.plainContext().queue).toEqual([{ kind: 'management', requestId: 'r1' }]);
     controller.advance(timings.instanceStartS);
     expect(controller.take()).toEqual([]);
     controller.send({ type: 'instance.running', instanceId: FRONT_0, serverId: 's02' });
@@ -531,7 +532,7 @@ export const controllerSequences = {
     controller.advance(1);
     expect(controller.take()).toEqual([{ type: 'controller.managementAnswered', requestId: 'r1' }]);
     expect(controller.nowS()).toBe(timings.detectionTimeoutS + timings.instanceStartS + timings.managementServiceS);
-    expect(controller.context().inFlight).toEqual([]);
+    expect(controller.plainContext().inFlight).toEqual([]);
   },
 
   portalRequestsInTheirOwnLaneAreServedOneByOne(inspect?: Inspect) {
@@ -542,15 +543,15 @@ export const controllerSequences = {
     controller.take();
     controller.send({ type: 'portal.request', requestId: 'r1' });
     controller.send({ type: 'portal.request', requestId: 'r2' });
-    expect(controller.context()).toMatchObject({ ownLaneServing: 'r1', ownLane: ['r2'], queue: [] });
+    expect(controller.plainContext()).toMatchObject({ ownLaneServing: 'r1', ownLane: ['r2'], queue: [] });
     controller.advance(timings.managementServiceS - 1);
     expect(controller.take()).toEqual([]);
     controller.advance(1);
     expect(controller.take()).toEqual([{ type: 'controller.managementAnswered', requestId: 'r1' }]);
-    expect(controller.context()).toMatchObject({ ownLaneServing: 'r2', ownLane: [] });
+    expect(controller.plainContext()).toMatchObject({ ownLaneServing: 'r2', ownLane: [] });
     controller.advance(timings.managementServiceS);
     expect(controller.take()).toEqual([{ type: 'controller.managementAnswered', requestId: 'r2' }]);
-    expect(controller.context()).toMatchObject({ ownLaneServing: null, inFlight: [moveItem(FRONT_0, 's00', 0)] });
+    expect(controller.plainContext()).toMatchObject({ ownLaneServing: null, inFlight: [moveItem(FRONT_0, 's00', 0)] });
   },
 
   serialControllerWelcomesBackASuspectThatAnswersInABlackout(inspect?: Inspect) {
@@ -600,8 +601,8 @@ export const controllerSequences = {
       { type: 'controller.evict', serverId: 's00', fence: true },
       { type: 'controller.move', instanceId: FRONT_0, serverId: 's03' },
     ]);
-    expect(controller.context().placement).toEqual({ [FRONT_0]: 's03', [FRONT_1]: 's03' });
-    expect(controller.context().servers.map((s) => s.status)).toEqual(['dead', 'dead', 'dead', 'up']);
+    expect(controller.plainContext().placement).toEqual({ [FRONT_0]: 's03', [FRONT_1]: 's03' });
+    expect(controller.plainContext().servers.map((s) => s.status)).toEqual(['dead', 'dead', 'dead', 'up']);
   },
 
   adaptiveControllerGivesDeadServersAFreshGracePeriodAfterABlackout(inspect?: Inspect) {
@@ -621,8 +622,8 @@ export const controllerSequences = {
       { type: 'controller.serverRestored', serverId: 's03' },
       { type: 'controller.reclaimed', serverId: 's03', instanceIds: [FRONT_1] },
     ]);
-    expect(controller.context().servers.map((s) => [s.status, s.load])).toEqual([['up', 1], ['suspect', 0], ['suspect', 0], ['suspect', 1]]);
-    expect(controller.context()).toMatchObject({ queue: [], placement: { [FRONT_0]: 's00', [FRONT_1]: 's03' } });
+    expect(controller.plainContext().servers.map((s) => [s.status, s.load])).toEqual([['up', 1], ['suspect', 0], ['suspect', 0], ['suspect', 1]]);
+    expect(controller.plainContext()).toMatchObject({ queue: [], placement: { [FRONT_0]: 's00', [FRONT_1]: 's03' } });
     controller.advance(50);
     controller.send({ type: 'server.heartbeatRestored', serverId: 's01' });
     controller.advance(timings.detectionTimeoutS - 50 - 1);
@@ -655,8 +656,8 @@ export const controllerSequences = {
       { type: 'controller.serverRestored', serverId: 's03' },
       { type: 'controller.reclaimed', serverId: 's03', instanceIds: [FRONT_1] },
     ]);
-    expect(controller.context().servers.map((s) => s.status)).toEqual(['dead', 'up', 'suspect', 'suspect']);
-    expect(controller.context()).toMatchObject({ queue: [], placement: { [FRONT_0]: 's02', [FRONT_1]: 's03' } });
+    expect(controller.plainContext().servers.map((s) => s.status)).toEqual(['dead', 'up', 'suspect', 'suspect']);
+    expect(controller.plainContext()).toMatchObject({ queue: [], placement: { [FRONT_0]: 's02', [FRONT_1]: 's03' } });
     // A fresh grace period from the moment s01 answered; s00 stays dead and evicted, untimed.
     controller.advance(timings.detectionTimeoutS - 1);
     expect(controller.take()).toEqual([]);
@@ -672,7 +673,7 @@ export const controllerSequences = {
       { type: 'controller.evict', serverId: 's03', fence: true },
       { type: 'controller.move', instanceId: FRONT_1, serverId: 's01' },
     ]);
-    expect(controller.context().evictedServers).toEqual(['s00', 's02', 's03']);
+    expect(controller.plainContext().evictedServers).toEqual(['s00', 's02', 's03']);
   },
 
   adaptiveControllerStopsWatchingASuspectThatAnswersInABlackoutAndGivesTheOtherSuspectsAFreshGracePeriod(inspect?: Inspect) {
@@ -684,7 +685,7 @@ export const controllerSequences = {
     expect(controller.matches({ detection: 'watching' })).toBe(true);
     expect(controller.take()).toEqual([]);
     expect(serverNamed(controller, 's02')).toMatchObject({ status: 'up', placeable: true });
-    expect(controller.context().servers.map((s) => s.status)).toEqual(['suspect', 'suspect', 'up', 'suspect']);
+    expect(controller.plainContext().servers.map((s) => s.status)).toEqual(['suspect', 'suspect', 'up', 'suspect']);
     // The other suspects' timers start again: nothing at their old deadline (120 s).
     controller.advance(timings.detectionTimeoutS - 1);
     expect(controller.take()).toEqual([]);

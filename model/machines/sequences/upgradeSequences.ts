@@ -31,7 +31,7 @@ function firstDomainUpgradedWithOneInstanceDown(upgrade: ReturnType<typeof drive
   upgrade.advance(FIRST_DOMAIN_REPORTED_S - 600);
   upgrade.send({ type: 'server.upgraded', serverId: 's01' });
   expect(upgrade.state()).toBe('walking.awaitingInstances');
-  expect(upgrade.context()).toMatchObject({ domainIndex: 0, pendingServers: [], awaitedInstances: [FRONT_0] });
+  expect(upgrade.plainContext()).toMatchObject({ domainIndex: 0, pendingServers: [], awaitedInstances: [FRONT_0] });
   expect(upgrade.take()).toEqual(domainStarted(0, 's00', 's01'));
 }
 
@@ -54,16 +54,16 @@ export const upgradeSequences = {
     // The same instance stopped twice is awaited once.
     upgrade.send(instanceReport('instance.stopped', FRONT_0, 's00'));
     upgrade.send({ type: 'server.upgraded', serverId: 's00' });
-    expect(upgrade.context()).toMatchObject({ pendingServers: ['s01'], awaitedInstances: [FRONT_0, BACK_0] });
+    expect(upgrade.plainContext()).toMatchObject({ pendingServers: ['s01'], awaitedInstances: [FRONT_0, BACK_0] });
     upgrade.send({ type: 'server.upgradeSkipped', serverId: 's01' });
     expect(upgrade.state()).toBe('walking.awaitingInstances');
     upgrade.send(instanceReport('instance.running', FRONT_0, 's00'));
     expect(upgrade.state()).toBe('walking.awaitingInstances');
-    expect(upgrade.context().awaitedInstances).toEqual([BACK_0]);
+    expect(upgrade.plainContext().awaitedInstances).toEqual([BACK_0]);
     expect(upgrade.take()).toEqual([]);
     upgrade.send(instanceReport('instance.running', BACK_0, 's00'));
     expect(upgrade.state()).toBe('walking.upgradingDomain');
-    expect(upgrade.context()).toMatchObject({ domainIndex: 1, pendingServers: ['s02', 's03'], awaitedInstances: [] });
+    expect(upgrade.plainContext()).toMatchObject({ domainIndex: 1, pendingServers: ['s02', 's03'], awaitedInstances: [] });
     expect(upgrade.take()).toEqual(domainStarted(1, 's02', 's03'));
     upgrade.send({ type: 'server.upgraded', serverId: 's02' });
     upgrade.send({ type: 'server.upgraded', serverId: 's03' });
@@ -82,7 +82,7 @@ export const upgradeSequences = {
     expect(upgrade.state()).toBe('walking.upgradingDomain');
     expect(upgrade.take()).toEqual(domainStarted(1, 's02', 's03'));
     // The instance still down stays awaited across domains.
-    expect(upgrade.context()).toMatchObject({ domainIndex: 1, awaitedInstances: [FRONT_0] });
+    expect(upgrade.plainContext()).toMatchObject({ domainIndex: 1, awaitedInstances: [FRONT_0] });
   },
 
   gatedWalkWaitsForRecovery(inspect?: Inspect) {
@@ -102,12 +102,12 @@ export const upgradeSequences = {
     upgrade.take();
     upgrade.send({ type: 'server.upgradeFailed', serverId: 's00' });
     expect(upgrade.state()).toBe('walking.upgradingDomain');
-    expect(upgrade.context()).toMatchObject({ failedServers: 1, pendingServers: ['s01', 's02'] });
+    expect(upgrade.plainContext()).toMatchObject({ failedServers: 1, pendingServers: ['s01', 's02'] });
     expect(upgrade.take()).toEqual([]);
     upgrade.send({ type: 'server.upgradeFailed', serverId: 's01' });
     expect(upgrade.state()).toBe('halted');
     expect(upgrade.take()).toEqual([{ type: 'upgrade.halted', failedServers: 2 }]);
-    expect(upgrade.context()).toMatchObject({ failedServers: 2, pendingServers: ['s02'] });
+    expect(upgrade.plainContext()).toMatchObject({ failedServers: 2, pendingServers: ['s02'] });
   },
 
   /**
@@ -122,7 +122,7 @@ export const upgradeSequences = {
     upgrade.send({ type: 'server.upgradeFailed', serverId: 's01' });
     expect(upgrade.state()).toBe('halted');
     expect(upgrade.take()).toEqual([{ type: 'upgrade.halted', failedServers: 1 }]);
-    expect(upgrade.context()).toMatchObject({ domainIndex: 0, pendingServers: [], failedServers: 1 });
+    expect(upgrade.plainContext()).toMatchObject({ domainIndex: 0, pendingServers: [], failedServers: 1 });
     // Halted is final: nothing more happens, not even at the start timeout.
     upgrade.advance(timings.upgradeStartTimeoutS);
     expect(upgrade.take()).toEqual([]);
@@ -136,11 +136,11 @@ export const upgradeSequences = {
     upgrade.send({ type: 'server.upgraded', serverId: 's00' });
     upgrade.send({ type: 'server.upgradeFailed', serverId: 's01' });
     expect(upgrade.state()).toBe('walking.upgradingDomain');
-    expect(upgrade.context()).toMatchObject({ domainIndex: 1, failedServers: 1 });
+    expect(upgrade.plainContext()).toMatchObject({ domainIndex: 1, failedServers: 1 });
     expect(upgrade.take()).toEqual(domainStarted(1, 's02', 's03'));
     upgrade.send({ type: 'server.upgradeFailed', serverId: 's03' });
     expect(upgrade.state()).toBe('halted');
     expect(upgrade.take()).toEqual([{ type: 'upgrade.halted', failedServers: 2 }]);
-    expect(upgrade.context().pendingServers).toEqual(['s02']);
+    expect(upgrade.plainContext().pendingServers).toEqual(['s02']);
   },
 } satisfies Record<string, Sequence>;

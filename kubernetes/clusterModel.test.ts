@@ -1,0 +1,123 @@
+/**
+ * Manifests → scenario: the example cluster as the README describes it, and each mapping
+ * rule on a small cluster written to a temporary directory.
+ */
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../cli/cliProcess.ts';
+import { readCluster } from './clusterModel.ts';
+import { clusterDir, deployment, node, removeClusterDirs } from './clusterFixture.ts';
+
+afterAll(removeClusterDirs);
+
+const threeZones = [node('n1', 'a'), node('n2', 'b'), node('n3', 'c')].join('---\n');
+
+describe('readCluster on the example cluster', () => {
+  const cluster = readCluster(join(PROJECT_ROOT, 'examples', 'cluster'));
+
+  it('makes each zone a fault domain and each node its own upgrade batch (maxUnavailable 1)', () => {
+    expect(cluster.zones).toEqual(['europe-west1-b', 'europe-west1-c', 'europe-west1-d']);
+    expect(cluster.nodes.map((n) => [n.id, n.faultDomain, n.updateDomain])).toEqual([
+      ['pool-1-b0', 0, 0],
+      ['pool-1-b1', 0, 1],
+      ['pool-1-c0', 1, 2],
+      ['pool-1-c1', 1, 3],
+      ['pool-1-d0', 2, 4],
+      ['pool-1-d1', 2, 5],
+    ]);
+  });
+
+  it('fits three of the largest pods (1 CPU, 4 GiB) per node after the DaemonSet takes its share', () => {
+    // 3920m − 100m = 3.82 CPUs and 13 GiB − 128 MiB: three pods of 1 CPU and 4 GiB.
+    expect(cluster.nodes.every((n) => n.capacity === 3)).toBe(true);
+  });
+
+  it('reads replicas (default 1), PDB floors and the node lifecycle flags', () => {
+    expect(cluster.apps.map((a) => [a.appId, a.replicas, a.pdb?.minAvailable ?? null])).toEqual([
+      ['shop/orders-db', 3, 2],
+      ['shop/storefront', 2, 2],
+      ['shop/payment-webhook', 1, null],
+    ]);
+    expect(cluster.settings.nodeMonitorGracePeriodS).toBe(50);
+    expect(cluster.settings.sources['nodeMonitorGracePeriodS']).toMatch(/kube-controller-manager\.yaml:\d+$/);
+    expect(cluster.scenario.timings.detectionTimeoutS).toBe(350);
+    expect(cluster.scenario.policy.healing).toEqual({ kind: 'kubernetes', evictionRatePerS: 0.1, secondaryEvictionRatePerS: 0.01, largeClusterSizeThreshold: 50, unhealthyZoneThreshold: 0.55 });
+  });
+
+  it('takes the FaultSchedule as the story, with node and zone names resolved', () => {
+    expect(cluster.scenario.faults).toEqual([
+      { kind: 'heartbeat-loss', atS: 600, serverId: 'pool-1-b0', durationS: 1200 },
+      { kind: 'upgrade-start', atS: 3600 },
+    ]);
+  });
+
+  it('skips the ConfigMap and says where it is', () => {
+    expect(cluster.skipped).toEqual([expect.stringMatching(/workloads\.yaml:\d+: ConfigMap\/shop\/storefront-config$/)]);
+  });
+});
+
+describe('readCluster mapping rules', () => {
+  it('reads a List, several documents in one file, and files in subfolders alike', () => {
+    const list = `apiVersion: v1\nkind: List\nitems:\n${[node('n1', 'a'), node('n2', 'b')].map((n) => `  - ${n.trim().split('\n').join('\n    ')}`).join('\n')}\n`;
+    const cluster = readCluster(clusterDir({ 'nodes.yaml': list, 'more/n3.yaml': node('n3', 'a'), 'apps/web.yml': deployment('web', 2) }));
+    expect(cluster.nodes.map((n) => `${n.id}@${n.zone}`)).toEqual(['n1@a', 'n2@b', 'n3@a']);
+    expect(cluster.apps.map((a) => a.appId)).toEqual(['prod/web']);
+  });
+
+  it('gives a Deployment without replicas one pod, as Kubernetes does', () => {
+    const cluster = readCluster(clusterDir({ 'n.yaml': threeZones, 'd.yaml': deployment('web', null) }));
+    expect(cluster.scenario.topology.apps).toEqual([{ id: 'prod/web', roles: [{ id: 'pod', instances: 1 }] }]);
+  });
+
+  it('rounds PDB percentages up, as the disruption controller does', () => {
+    const pdb = (name: string, field: string) => `apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: ${name}, namespace: prod }\nspec:\n  ${field}\n  selector: { matchLabels: { app: ${name} } }\n`;
+    const cluster = readCluster(
+      clusterDir({ 'n.yaml': threeZones, 'a.yaml': [deployment('half', 3, '0.1'), pdb('half', 'minAvailable: "50%"'), deployment('third', 3, '0.1'), pdb('third', 'maxUnavailable: "34%"')].join('---\n') }),
+    );
+    // minAvailable 50% of 3 → ⌈1.5⌉ = 2; maxUnavailable 34% of 3 → ⌈1.02⌉ = 2 may go, so 1 must stay.
+    expect(cluster.apps.map((a) => a.pdb?.minAvailable)).toEqual([2, 1]);
+  });
+
+  it('warns of a PDB whose selector matches nothing, and holds no app to it', () => {
+    const pdb = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: ghost, namespace: prod }\nspec:\n  minAvailable: 1\n  selector: { matchLabels: { app: nothing } }\n';
+    const cluster = readCluster(clusterDir({ 'n.yaml': threeZones, 'a.yaml': `${deployment('web', 2)}---\n${pdb}` }));
+    expect(cluster.apps[0]!.pdb).toBeNull();
+    expect(cluster.warnings).toContain('PodDisruptionBudget/prod/ghost: its selector matches no workload\'s pods; it limits nothing');
+  });
+
+  it('counts a ReplicaSet its Deployment owns once, and a DaemonSet as a share of every node', () => {
+    const owned = deployment('web-7d9f', 2, '1', 'ReplicaSet').replace('namespace: prod', 'namespace: prod\n  ownerReferences: [{ kind: Deployment, name: web }]');
+    const daemon = deployment('agent', null, '2', 'DaemonSet');
+    const cluster = readCluster(clusterDir({ 'n.yaml': threeZones, 'a.yaml': [deployment('web', 2), owned, daemon].join('---\n') }));
+    expect(cluster.apps.map((a) => a.appId)).toEqual(['prod/web']);
+    // 4 CPUs − 2 for the DaemonSet: two pods of 1 CPU.
+    expect(cluster.nodes.map((n) => n.capacity)).toEqual([2, 2, 2]);
+  });
+
+  it('leaves a cordoned node out of the fabric, and says so', () => {
+    const cluster = readCluster(clusterDir({ 'n.yaml': `${threeZones}---\n${node('n4', 'a', 'spec:\n  unschedulable: true\n')}` }));
+    expect(cluster.nodes.map((n) => n.id)).toEqual(['n1', 'n2', 'n3']);
+    expect(cluster.warnings[0]).toMatch(/^Node\/n4: cordoned/);
+  });
+
+  it('batches nodes by the upgrade\'s maxUnavailable unless a node\'s label names its batch', () => {
+    const upgrade = 'apiVersion: fabric-verify.io/v1\nkind: NodePoolUpgrade\nmetadata: { name: pool }\nspec: { maxUnavailable: 2 }\n';
+    const labelled = node('n4', 'a').replace('topology.kubernetes.io/zone: a', 'topology.kubernetes.io/zone: a\n    fabric-verify.io/update-domain: "7"');
+    const cluster = readCluster(clusterDir({ 'n.yaml': `${threeZones}---\n${labelled}`, 'u.yaml': upgrade }));
+    expect(cluster.nodes.map((n) => n.updateDomain)).toEqual([0, 0, 1, 7]);
+  });
+
+  it('reads controller flags from a .flags file and uses the defaults for the rest', () => {
+    const cluster = readCluster(clusterDir({ 'n.yaml': threeZones, 'kcm.flags': '# node lifecycle\n--node-monitor-grace-period=1m30s\n--node-eviction-rate 0.5\n--some-other-flag=x\n' }));
+    expect(cluster.settings).toMatchObject({ nodeMonitorGracePeriodS: 90, evictionRatePerS: 0.5, secondaryEvictionRatePerS: 0.01, tolerationS: 300 });
+    expect(cluster.scenario.timings.detectionTimeoutS).toBe(390);
+  });
+
+  it('takes the later of the two default tolerations, and one alone even below the default', () => {
+    const both = readCluster(clusterDir({ 'n.yaml': threeZones, 'api.flags': '--default-unreachable-toleration-seconds=600\n--default-not-ready-toleration-seconds=200\n' }));
+    expect(both.settings.tolerationS).toBe(600);
+    const one = readCluster(clusterDir({ 'n.yaml': threeZones, 'api.flags': '--default-unreachable-toleration-seconds=60\n' }));
+    expect(one.settings.tolerationS).toBe(60);
+    expect(one.scenario.timings.detectionTimeoutS).toBe(100);
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * A directory of Kubernetes manifests → the model's scenario: nodes as servers in zones,
+ * workloads as apps, PodDisruptionBudgets as floors, the node lifecycle flags as the
+ * `kubernetes` healing policy, a node pool upgrade as the upgrade walk, and a FaultSchedule
+ * (fabric-verify's own kind) as the story `simulate` tells. Nothing here decides what the
+ * machines decide; it only fills in the scenario they run.
+ */
+import { basename, resolve } from 'node:path';
+import type { Fault } from '../model/faultSchedule.ts';
+import type { ControllerPolicy } from '../model/policy.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { parseScenario } from '../model/scenarioSchema.ts';
+import { defaultTimings, type Timings } from '../model/timings.ts';
+import { appSpecs, clusterApps, type ClusterApp } from './clusterApps.ts';
+import { clusterNodes, type ClusterNode } from './clusterNodes.ts';
+import { flagsFromFile, flagsFromPod, isControlPlanePod, type NodeLifecycleSettings, nodeLifecycleSettings } from './controllerFlags.ts';
+import { readManifests } from './manifestDocuments.ts';
+import { manifestError } from './manifestError.ts';
+import { ofKind, validateObjects, type Validated } from './validatedObjects.ts';
+
+export interface ClusterModel {
+  readonly name: string;
+  /** The cluster's fabric with the FaultSchedule's faults (or the node pool upgrade alone, or none). */
+  readonly scenario: Scenario;
+  readonly nodes: readonly ClusterNode[];
+  /** Zone names; a server's fault domain is its zone's index here. */
+  readonly zones: readonly string[];
+  readonly apps: readonly ClusterApp[];
+  readonly settings: NodeLifecycleSettings;
+  /** Objects of kinds the model does not read (`file:line: Kind/namespace/name`). */
+  readonly skipped: readonly string[];
+  /** What was read but changes nothing, or is read with an assumption the user should know. */
+  readonly warnings: readonly string[];
+}
+
+/** After the last fault: room for detection, a start and an hour to settle. */
+const SETTLE_S = 3600;
+/** A pod's start after it is scheduled (image pull, container start), before its readiness delay. */
+const POD_START_S = 60;
+/** A failed node replaced by the node pool's auto-repair. */
+const NODE_REPAIR_S = 1800;
+/** GKE's default: a node's drain waits this long for PodDisruptionBudgets before it goes on anyway. */
+const DRAIN_TIMEOUT_S = 3600;
+/** Booting a new node image and the kubelet registering. */
+const NODE_UPGRADE_S = 300;
+
+export function readCluster(dir: string): ClusterModel {
+  const manifests = readManifests(dir);
+  const set = validateObjects(manifests.objects);
+  const pods = ofKind(set, 'Pod');
+  const controlPlane = pods.filter(isControlPlanePod);
+  const flags = [...manifests.flagFiles.flatMap(flagsFromFile), ...controlPlane.flatMap(flagsFromPod)];
+  const settings = nodeLifecycleSettings(flags);
+  const upgrade = single(ofKind(set, 'NodePoolUpgrade'));
+  const appLayout = clusterApps(ofKind(set, 'Deployment', 'StatefulSet', 'ReplicaSet', 'DaemonSet'), ofKind(set, 'PodDisruptionBudget'));
+  const nodeManifests = ofKind(set, 'Node');
+  if (nodeManifests.length === 0) throw manifestError(dir, 0, '(cluster)', 'at least one Node (kubectl get nodes -o yaml)', 'none');
+  const layout = clusterNodes(nodeManifests, appLayout.largestPod, appLayout.daemonPods, upgrade?.value.spec.maxUnavailable ?? 1);
+  const timings: Timings = {
+    ...defaultTimings,
+    // The model's controller acts when a node is declared dead: in Kubernetes that is the grace period, then the taint's toleration.
+    detectionTimeoutS: Math.max(1, Math.round(settings.nodeMonitorGracePeriodS + settings.tolerationS)),
+    drainS: appLayout.maxGracePeriodS,
+    instanceStartS: POD_START_S + appLayout.maxStartDelayS,
+    rebootS: upgrade?.value.spec.nodeUpgradeSeconds ?? NODE_UPGRADE_S,
+    upgradeStartTimeoutS: upgrade?.value.spec.drainTimeoutSeconds ?? DRAIN_TIMEOUT_S,
+    repairS: NODE_REPAIR_S,
+  };
+  const policy: ControllerPolicy = {
+    healing: {
+      kind: 'kubernetes',
+      evictionRatePerS: settings.evictionRatePerS,
+      secondaryEvictionRatePerS: settings.secondaryEvictionRatePerS,
+      largeClusterSizeThreshold: settings.largeClusterSizeThreshold,
+      unhealthyZoneThreshold: settings.unhealthyZoneThreshold,
+    },
+    // The API server answers kubectl whatever the node controller is doing.
+    management: 'own-lane',
+    // An evicted pod is deleted; the kubelet of a node that comes back kills it, so no old copy serves on.
+    fencing: true,
+    upgradeGate: 'continue-after-timeout',
+    haltBudget: null,
+    alertThreshold: 3,
+  };
+  const schedules = ofKind(set, 'FaultSchedule');
+  const schedule = single(schedules);
+  const faults = schedule ? faultsOf(schedule, layout.nodes, layout.zones) : upgrade ? [{ kind: 'upgrade-start' as const, atS: upgrade.value.spec.startAtSeconds ?? 0 }] : [];
+  const name = basename(resolve(dir));
+  const draft: Scenario = {
+    name,
+    topology: { servers: layout.nodes.map(({ zone: _zone, ...server }) => server), apps: appSpecs(appLayout.apps) },
+    policy,
+    timings,
+    faults,
+    horizonS: schedule?.value.spec.horizonSeconds ?? horizonFor(faults, timings, layout.nodes),
+  };
+  // The scenario's own checks (ids, capacity for every pod) say what no single manifest can.
+  const scenario = parseScenario(draft, `error: ${dir}`);
+  const notes = upgrade?.value.spec.maxSurge ? [`${upgrade.ref}: maxSurge ${upgrade.value.spec.maxSurge} is read but not modelled (no surge nodes are added)`] : [];
+  return {
+    name,
+    scenario,
+    nodes: layout.nodes,
+    zones: layout.zones,
+    apps: appLayout.apps,
+    settings,
+    skipped: set.skipped,
+    warnings: [...layout.warnings, ...appLayout.warnings, ...notes, ...pods.filter((p) => !isControlPlanePod(p)).map((p) => `${p.ref}: a bare Pod is not an app (only kube-controller-manager's flags are read from Pods)`)],
+  };
+}
+
+function single<T extends Validated>(objects: readonly T[]): T | null {
+  if (objects.length > 1) {
+    const second = objects[1]!;
+    throw manifestError(second.source.file, second.source.line, second.ref, `one ${second.kind} per cluster`, `${objects.length} (${objects.map((o) => o.ref).join(', ')})`);
+  }
+  return objects[0] ?? null;
+}
+
+function faultsOf(schedule: Validated<'FaultSchedule'>, nodes: readonly ClusterNode[], zones: readonly string[]): Fault[] {
+  const names = new Set(nodes.map((n) => n.id));
+  return schedule.value.spec.faults.map((fault, i): Fault => {
+    const unknown = (field: string, expected: string, value: string) =>
+      manifestError(schedule.source.file, schedule.source.lineOf(['spec', 'faults', i, field]), `${schedule.ref} spec.faults.${i}.${field}`, expected, JSON.stringify(value));
+    switch (fault.kind) {
+      case 'node-crash':
+        if (!names.has(fault.node)) throw unknown('node', 'the name of a schedulable Node', fault.node);
+        return { kind: 'crash', atS: fault.atSeconds, serverId: fault.node };
+      case 'node-not-ready':
+        if (!names.has(fault.node)) throw unknown('node', 'the name of a schedulable Node', fault.node);
+        return { kind: 'heartbeat-loss', atS: fault.atSeconds, serverId: fault.node, durationS: fault.durationSeconds };
+      case 'zone-outage':
+        if (!zones.includes(fault.zone)) throw unknown('zone', `a zone of some Node (${zones.join(', ')})`, fault.zone);
+        return { kind: 'rack-failure', atS: fault.atSeconds, faultDomain: zones.indexOf(fault.zone) };
+      case 'node-pool-upgrade':
+        return { kind: 'upgrade-start', atS: fault.atSeconds };
+    }
+  });
+}
+
+/** Long enough for the last fault to be detected and healed, and for the whole upgrade walk. */
+function horizonFor(faults: readonly Fault[], timings: Timings, nodes: readonly ClusterNode[]): number {
+  const lastS = Math.max(0, ...faults.map((f) => f.atS + ('durationS' in f ? f.durationS : 0)));
+  const domains = new Set(nodes.map((n) => n.updateDomain)).size;
+  const walkS = faults.some((f) => f.kind === 'upgrade-start') ? domains * (timings.drainS + timings.deploymentCallTimeoutS + timings.rebootS + timings.upgradeStartTimeoutS) : 0;
+  return lastS + walkS + 2 * (timings.detectionTimeoutS + timings.instanceStartS) + timings.repairS + SETTLE_S;
+}

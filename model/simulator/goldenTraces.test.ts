@@ -1,0 +1,19 @@
+/**
+ * Speed work on the simulator and the controller must not change a single decision: the
+ * traces of a fixed corpus (goldenCorpus.ts: 240 generated scenarios over every fault kind
+ * and built-in policy, and the incident at 40 and 150 servers under each policy) hash to the
+ * value recorded before the indexes went in (scale half of issue 15).
+ */
+import { describe, expect, it } from 'vitest';
+import { GOLDEN_SEED, goldenHash, goldenScenarios, goldenTraceHashes } from './goldenCorpus.ts';
+
+/** Recorded on main at eafd371, before the simulator's indexes (run: npx tsx model/simulator/goldenCorpus.ts). */
+const GOLDEN = 'df6e26b4995edc309771d11aec38830f30157bb1b21588851db383c0fa797c5e';
+
+describe(`golden traces (seed ${GOLDEN_SEED})`, () => {
+  it('every trace of the corpus is byte-identical to the one recorded before the speed work', () => {
+    const scenarios = goldenScenarios();
+    expect(scenarios.length).toBe(254);
+    expect(goldenHash(goldenTraceHashes(scenarios))).toBe(GOLDEN);
+  });
+});
