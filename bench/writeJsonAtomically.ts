@@ -1,14 +1,9 @@
 /**
- * Writes JSON so a reader never sees half a file: to a temporary file beside the target,
- * then renamed over it (a rename within one folder is atomic).
+ * Writes JSON so a reader never sees half a file (write-file-atomic, through the project's
+ * one atomic write: reports/writeFileAtomically.ts).
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { writeFileAtomically } from '../reports/writeFileAtomically.ts';
 
 export function writeJsonAtomically(file: string, value: unknown): void {
-  const folder = dirname(file);
-  mkdirSync(folder, { recursive: true });
-  const temporary = join(folder, `.${basename(file)}.${process.pid}.tmp`);
-  writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`);
-  renameSync(temporary, file);
+  writeFileAtomically(file, `${JSON.stringify(value, null, 2)}\n`);
 }

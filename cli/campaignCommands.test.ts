@@ -22,8 +22,8 @@ describe('fabric-verify check', () => {
     const out = join(dir, 'check');
     const outcome = await fabricVerify('check', '--property', 'single-instance-never-down', '--property', 'upgrade-keeps-multi-instance-up', '--runs', '20', '--out', out);
     expect(outcome.status, outcome.stderr).toBe(EXIT_OK);
-    expect(outcome.stdout).toMatch(/property\s+expected\s+verdict\s+runs\s+time\s+counterexample/);
-    expect(outcome.stdout).toMatch(/single-instance-never-down\s+fails\s+✓ fails/);
+    expect(outcome.stdout).toMatch(/│ property\s+│ expected │ verdict\s+│ runs │\s+time │ counterexample\s+│/);
+    expect(outcome.stdout).toMatch(/│ single-instance-never-down\s+│ fails\s+│ ✓ fails\s+│/);
     expect(outcome.stdout).toContain('every verdict matches its expectation');
     expect(outcome.stdout).toMatch(/Determinism: [1-9]\d* runs simulated twice, each story identical\./);
     // Not a terminal: progress comes as plain lines on stderr.
@@ -56,7 +56,8 @@ describe('fabric-verify check', () => {
   });
 
   it.concurrent('shards split the campaign and merge joins them in catalog order, downtime as if run whole', async () => {
-    const args = ['--property', 'single-instance-never-down', '--property', 'default-template-fits-quota', '--runs', '10'];
+    // `--property A B`: the option is variadic (and repeatable, as the first test uses it).
+    const args = ['--property', 'single-instance-never-down', 'default-template-fits-quota', '--runs', '10'];
     const [one, two, whole] = await Promise.all([
       fabricVerify('check', ...args, '--shard', '1/2', '--out', join(dir, 'shard1')),
       fabricVerify('check', ...args, '--shard', '2/2', '--out', join(dir, 'shard2')),
@@ -66,9 +67,11 @@ describe('fabric-verify check', () => {
     const ids = (out: string) => summaryIn(out).properties.map((p) => `${p.id}${p.variant ? ` (${p.variant})` : ''}`);
     expect(ids(join(dir, 'shard1'))).toEqual(['single-instance-never-down', 'default-template-fits-quota (second instance counted)']);
     expect(ids(join(dir, 'shard2'))).toEqual(['default-template-fits-quota']);
-    const merged = await fabricVerify('merge', join(dir, 'shard1'), join(dir, 'shard2'), '--out', join(dir, 'merged'));
+    const merged = await fabricVerify('merge', join(dir, 'shard1'), join(dir, 'shard2'), '--out', join(dir, 'merged'), '--junit', join(dir, 'merged.xml'));
     expect(merged.status, merged.stderr).toBe(EXIT_OK);
     expect(ids(join(dir, 'merged'))).toEqual(['single-instance-never-down', 'default-template-fits-quota', 'default-template-fits-quota (second instance counted)']);
+    // The merged JUnit XML has every shard's testcases, in the merged order.
+    expect([...readFileSync(join(dir, 'merged.xml'), 'utf8').matchAll(/<testcase name="([^"]+)"/g)].map((m) => m[1])).toEqual(ids(join(dir, 'merged')));
     expect(existsSync(join(dir, 'merged', 'counterexamples', 'single-instance-never-down.json'))).toBe(true);
     // Downtime is joined across shards as if the campaign had run whole.
     const downtime = summaryIn(join(dir, 'merged')).downtime;
@@ -100,7 +103,7 @@ describe('bad input to the campaign commands (exit 2, the field named, nothing w
     ['zero runs', ['check', '--runs', '0'], /--runs: expected a whole number ≥ 1, found "0"/],
     ['a fractional seed', ['check', '--seed', '1.5'], /--seed: expected a whole number/],
     ['a shard past the count', ['check', '--shard', '3/2'], /--shard: expected I\/N with 1 ≤ I ≤ N/],
-    ['an unknown property', ['check', '--property', 'no-such-property'], /--property: expected a catalog property id .* found "no-such-property"/],
+    ['an unknown property', ['check', '--property', 'no-such-property'], /--property: expected a catalog property id, found "no-such-property" \(the ids: single-instance-never-down, /],
     ['a missing config', ['check', '--config', 'no-such-config.json'], /no-such-config\.json: \(top level\): expected a readable config file, found no such file/],
     ['a sweep without a config', ['sweep'], /required option '--config <file>'/],
     ['a missing counterexample', ['replay', 'no-such-file.json'], /no-such-file\.json: .*no such file/],

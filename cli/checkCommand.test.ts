@@ -40,7 +40,7 @@ describe('fabric-verify check with a regression database', () => {
     expect(outcome.status, outcome.stderr).toBe(EXIT_OK);
     // Replayed before the runs.
     expect(outcome.stderr.indexOf('replayed 1 stored counterexample: 1 still fails')).toBeLessThan(outcome.stderr.indexOf('[1/1]'));
-    expect(outcome.stdout).toMatch(/single-instance-never-down\s+fails\s+✓ fails\s+1/);
+    expect(outcome.stdout).toMatch(/│ single-instance-never-down │ fails\s+│ ✓ fails │\s+1 │/);
     expect(outcome.stdout).toContain(`Regressions (${folder}): replayed 1 stored counterexample: 1 still fails; 0 counterexamples of this campaign stored.`);
     expect(outcome.stdout).toContain(`still fails: single-instance-never-down  ${basename(stored)}`);
     expect(outcome.stdout).toContain(`skipped corrupt.json: does not parse: (top level): expected valid JSON`);

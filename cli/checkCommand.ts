@@ -10,11 +10,13 @@ import { regressionSummary, runCampaignWithRegressions } from '../properties/reg
 import type { RegressionReplay } from '../properties/regressions/replayRegressions.ts';
 import { DEFAULT_SEED, chooseSwarm } from '../properties/seeds.ts';
 import { campaignTable, replaySentence } from '../reports/campaignTable.ts';
+import { colorsFor } from '../reports/terminalColors.ts';
 import type { CampaignSummary } from '../reports/summary.ts';
 import { summarize } from '../reports/summarize.ts';
 import { writeCampaignReports } from '../reports/writeCampaignReports.ts';
 import { EXIT_INTERRUPTED, EXIT_OK, EXIT_VERDICT_MISMATCH } from './exitCodes.ts';
 import { progressReporter } from './progress.ts';
+import { writeCiOutputs } from './ciOutputs.ts';
 import { loadPolicyModule } from '../properties/policyModule.ts';
 import { withHealingPolicies } from '../model/healingPolicies/registry.ts';
 import { InputError } from '../model/inputError.ts';
@@ -33,6 +35,8 @@ export interface CheckOptions {
   readonly policy?: string;
   /** `--swarm` / `--no-swarm`; default: FV_SWARM, else DEFAULT_SWARM. */
   readonly swarm?: boolean;
+  readonly junit?: string;
+  readonly sarif?: string;
   /** A directory of Kubernetes manifests: check the catalog on that cluster (cli/clusterCheckCommand.ts). */
   readonly cluster?: string;
 }
@@ -49,7 +53,11 @@ export function effectiveConfig(options: CheckOptions): CampaignConfig {
 }
 
 export async function checkCommand(options: CheckOptions, interrupted: () => boolean = () => false): Promise<CheckOutcome> {
-  if (options.cluster !== undefined) return clusterCheckCommand({ ...options, cluster: options.cluster }, interrupted);
+  if (options.cluster !== undefined) {
+    const outcome = await clusterCheckCommand({ ...options, cluster: options.cluster }, interrupted);
+    writeCiOutputs(outcome.summary, options.out, options);
+    return outcome;
+  }
   const config = effectiveConfig(options);
   const seed = options.seed ?? config.campaign.seed ?? DEFAULT_SEED;
   const runs = options.runs ?? config.campaign.runs ?? null;
@@ -83,9 +91,10 @@ export async function checkCommand(options: CheckOptions, interrupted: () => boo
     writeCampaignReports(options.out, summary, run.results.flatMap((r) => (r.counterexample ? [r.counterexample] : [])));
     return summary;
   });
+  writeCiOutputs(summary, options.out, options);
   // A policy that broke its contract is bad input: what finished is written (marked incomplete), then the error.
   if (run.policyFailure !== undefined) throw new InputError(options.policy!, [{ path: 'default', expected: `a healing policy that keeps its contract (the campaign stopped; what finished is in ${options.out}/, marked incomplete)`, received: run.policyFailure }]);
   const exitCode = !summary.complete ? EXIT_INTERRUPTED : summary.properties.every((p) => p.matches) ? EXIT_OK : EXIT_VERDICT_MISMATCH;
-  const output = options.json ? JSON.stringify(summary, null, 2) : `${campaignTable(summary)}\nReports written to ${options.out}/ (index.html, summary.json, summary.md).`;
+  const output = options.json ? JSON.stringify(summary, null, 2) : `${campaignTable(summary, colorsFor(process.stdout))}\nReports written to ${options.out}/ (index.html, summary.json, summary.md).`;
   return { summary, output, exitCode };
 }

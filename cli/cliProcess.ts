@@ -25,6 +25,15 @@ export function fabricVerify(...args: string[]): Promise<Outcome> {
   return fabricVerifyWith({}, ...args);
 }
 
+/**
+ * The test runner's own environment, less what would change what the command prints or where
+ * it writes (colours; GitHub Actions' annotations and job summary): a test sets those itself.
+ */
+function plainEnvironment(): NodeJS.ProcessEnv {
+  const { FORCE_COLOR: _, NO_COLOR: __, GITHUB_ACTIONS: ___, GITHUB_STEP_SUMMARY: ____, ...env } = process.env;
+  return env;
+}
+
 /** Each run gets a regression database of its own, so no test reads what another stored. */
 function isolatedRegressions(): string {
   return mkdtempSync(join(tmpdir(), 'fabric-verify-regressions-'));
@@ -32,7 +41,7 @@ function isolatedRegressions(): string {
 
 export function fabricVerifyWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<Outcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: PROJECT_ROOT, timeout: RUN_TIMEOUT_MS, env: { ...process.env, FV_REGRESSIONS: isolatedRegressions(), ...env } });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: PROJECT_ROOT, timeout: RUN_TIMEOUT_MS, env: { ...plainEnvironment(), FV_REGRESSIONS: isolatedRegressions(), ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

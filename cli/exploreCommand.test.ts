@@ -24,8 +24,8 @@ describe('fabric-verify explore', () => {
     const outcome = await fabricVerify('explore', '--config', 'examples/small.json', '--faults', '1', '--property', 'single-instance-never-down', '--property', 'no-duplicate-running-instance', '--out', out);
     expect(outcome.status, outcome.stderr).toBe(EXIT_OK);
     expect(outcome.stdout).toContain('Exhaustive exploration: ≤ 1 fault, one per 300s grid point up to 3600s');
-    expect(outcome.stdout).toMatch(/single-instance-never-down\s+fails\s+✓ fails\s+79\s+1 fault\(s\)/);
-    expect(outcome.stdout).toMatch(/no-duplicate-running-instance \(fencing off\)\s+fails\s+✓ fails/);
+    expect(outcome.stdout).toMatch(/single-instance-never-down\s+│ fails\s+│ ✓ fails\s+│\s+79 │ 1 fault, 1 failed server/);
+    expect(outcome.stdout).toMatch(/no-duplicate-running-instance \(fencing off\)\s+│ fails\s+│ ✓ fails/);
     expect(outcome.stdout).toMatch(/distinct states where states merge \(\d+ states\/s\)/);
     expect(outcome.stdout).toContain('every bound explored completely');
     expect(outcome.stdout).toContain('server b crashes');
@@ -61,7 +61,7 @@ describe('fabric-verify explore', () => {
     const out = join(dir, 'agreement');
     const outcome = await fabricVerify('explore', '--config', 'examples/small.json', '--faults', '1', '--property', 'single-instance-never-down', '--agreement', '--runs', '50', '--out', out);
     expect(outcome.status, outcome.stderr).toBe(EXIT_OK);
-    expect(outcome.stdout).toMatch(/single-instance-never-down\s+fails\s+fails\s+yes\s+\d+\s+1 \/ 1\s+yes/);
+    expect(outcome.stdout).toMatch(/single-instance-never-down\s+│ fails\s+│ fails\s+│ yes\s+│ \d+\s+│ 1 \/ 1\s+│ yes/);
     expect(summaryIn(out).exploration?.agreement?.[0]).toMatchObject({ property: 'single-instance-never-down', agree: true, exhaustiveFaults: 1, randomFaults: 1, asShort: true });
   });
 

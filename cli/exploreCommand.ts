@@ -3,7 +3,7 @@
  * every fault schedule of the config's bound — and write the reports (summary.json with
  * `method: "exhaustive"`, the shortest counterexamples, index.html).
  */
-import { InputError } from '../model/inputError.ts';
+import { InvalidArgumentError } from 'commander';
 import { agreementOf } from '../explore/agreement/agreement.ts';
 import { MAX_CHOICE_POINTS, MAX_FAULTS } from '../explore/exploreConfig.ts';
 import { exploreCampaignSummary } from '../explore/exploreSummary.ts';
@@ -15,6 +15,8 @@ import { DEFAULT_SEED } from '../properties/seeds.ts';
 import type { CampaignSummary } from '../reports/summary.ts';
 import { writeCampaignReports } from '../reports/writeCampaignReports.ts';
 import { EXIT_INTERRUPTED, EXIT_OK, EXIT_VERDICT_MISMATCH } from './exitCodes.ts';
+import { writeCiOutputs } from './ciOutputs.ts';
+import { type ProgressBar, progressBar } from './progress.ts';
 
 export interface ExploreOptions {
   readonly config: string;
@@ -31,6 +33,8 @@ export interface ExploreOptions {
   readonly runs?: number;
   readonly seed?: number;
   readonly maxStates?: number;
+  readonly junit?: string;
+  readonly sarif?: string;
 }
 
 export interface ExploreOutcome {
@@ -46,9 +50,9 @@ export function exploreCommand(options: ExploreOptions, interrupted: () => boole
   const section = config.explore;
   const horizonS = options.horizon ?? section.horizonS;
   const granularityS = options.granularity ?? section.granularityS;
-  if (options.faults !== undefined && options.faults > MAX_FAULTS) throw new InputError('--faults', [{ path: '', expected: `at most ${MAX_FAULTS} faults`, received: String(options.faults) }]);
+  if (options.faults !== undefined && options.faults > MAX_FAULTS) throw new InvalidArgumentError(`--faults: expected at most ${MAX_FAULTS} faults, found ${options.faults}`);
   if (Math.floor(horizonS / granularityS) + 1 > MAX_CHOICE_POINTS) {
-    throw new InputError('--horizon/--granularity', [{ path: '', expected: `at most ${MAX_CHOICE_POINTS} choice points`, received: `${Math.floor(horizonS / granularityS) + 1}` }]);
+    throw new InvalidArgumentError(`--horizon/--granularity: expected at most ${MAX_CHOICE_POINTS} choice points (horizon ÷ granularity + 1), found ${Math.floor(horizonS / granularityS) + 1}`);
   }
   const plan = planExploration(section, config.name, {
     ...(options.faults === undefined ? {} : { maxFaults: options.faults }),
@@ -56,18 +60,22 @@ export function exploreCommand(options: ExploreOptions, interrupted: () => boole
     granularityS,
     ...(options.property?.length ? { properties: options.property } : {}),
   });
+  const progress: { bar: ProgressBar | null } = { bar: null };
   const run = runExploration(plan, {
     symmetry: options.symmetry ?? section.symmetry,
     shouldStop: interrupted,
     ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
-    onSpace: (space, i, n) => process.stderr.write(`explore: search ${i + 1}/${n}: ${space.label}\n`),
+    // The one progress style: counted as each search completes.
+    onSearched: (searched, _i, n) => (progress.bar ??= progressBar(n, { unit: 'searches' })).tick(searched.space.label, `explore: ${searched.space.label}`),
   });
+  progress.bar?.stop();
   const agreement = options.agreement
     ? run.verdicts.map((v) => agreementOf(v, { runs: options.runs ?? DEFAULT_AGREEMENT_RUNS, seed: options.seed ?? DEFAULT_SEED }))
     : null;
   const summary = exploreCampaignSummary(config.name, run, agreement);
   const counterexamples = run.verdicts.flatMap((v) => (v.counterexample ? [v.counterexample.counterexample] : []));
   writeCampaignReports(options.out, summary, counterexamples);
+  writeCiOutputs(summary, options.out, options);
   const stopped = interrupted();
   const exitCode = stopped
     ? EXIT_INTERRUPTED

@@ -35,8 +35,8 @@ describe('the custom-policy example', () => {
 
   it('check --policy holds the example policy to the policy bar', async () => {
     const outcome = await fabricVerify('check', '--policy', 'examples/custom-policy/src/tokenBucketPolicy.ts', '--runs', '30', '--out', join(mkdtempSync(join(tmpdir(), 'fabric-verify-policy-bar-')), 'out'));
-    expect(outcome.stdout).toMatch(/parallel-recovery-bounded \(policy token-bucket\)\s+holds\s+✗ fails/);
-    expect(outcome.stdout).toMatch(/all-suspect-stops-healing \(policy token-bucket\)\s+holds\s+✓ holds/);
+    expect(outcome.stdout).toMatch(/parallel-recovery-bounded \(policy token-bucket\)\s+│ holds\s+│ ✗ fails │/);
+    expect(outcome.stdout).toMatch(/all-suspect-stops-healing \(policy token-bucket\)\s+│ holds\s+│ ✓ holds │/);
     expect(outcome.status).toBe(1);
   });
 

@@ -7,6 +7,9 @@ import type { Scenario } from '../model/scenario.ts';
 import { parseScenario } from '../model/scenarioSchema.ts';
 import { INCIDENT_NAME, incidentScenario } from '../model/scenarios/incident20090313.ts';
 import { readInputDocument } from '../model/inputFile.ts';
+import { InputError } from '../model/inputError.ts';
+import { existsSync } from 'node:fs';
+import { didYouMean } from '../model/didYouMean.ts';
 
 export const BUILT_IN_SCENARIOS = [INCIDENT_NAME] as const;
 
@@ -23,5 +26,9 @@ export function loadScenario(nameOrPath: string, healing?: HealingPolicyKind): S
 }
 
 export function readJson(path: string): unknown {
+  const expected = `a readable JSON file or one of: ${BUILT_IN_SCENARIOS.join(', ')}`;
+  // A name that is no file but close to a built-in scenario's is a typo of it.
+  const hint = existsSync(path) ? '' : didYouMean(path, BUILT_IN_SCENARIOS);
+  if (hint) throw new InputError(path, [{ path: '', expected, received: `no such file${hint}` }]);
   return readInputDocument(path, `a readable JSON file or one of: ${BUILT_IN_SCENARIOS.join(', ')}`);
 }

@@ -2,13 +2,13 @@
  * The real command, run as a user runs it: `node bin/fabric-verify.js ...` in a child process.
  * Each run starts node and tsx, so the runs go concurrently.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidentScenario } from '../model/scenarios/incident20090313.ts';
 import { EXIT_OK } from './exitCodes.ts';
-import { expectBadInput, fabricVerify } from './cliProcess.ts';
+import { PROJECT_ROOT, expectBadInput, fabricVerify, fabricVerifyWith } from './cliProcess.ts';
 
 const FIGURE_FIELDS = [
   'serversFailed',
@@ -61,8 +61,8 @@ describe('fabric-verify simulate', () => {
     const timeline = [
       '1:00:00  upgrade walks update domain 0',
       '1:00:00  network degrades: deployment calls take 1200s',
-      '1:11:00  8 server(s) fail: s00 s05 s10 s15 s20 s25 s30 s35',
-      '1:52:00  8 server(s) fail: s01 s06 s11 s16 s21 s26 s31 s36',
+      '1:11:00  8 servers fail: s00 s05 s10 s15 s20 s25 s30 s35',
+      '1:52:00  8 servers fail: s01 s06 s11 s16 s21 s26 s31 s36',
       '4:00:00  operator switches healing to parallel',
       // One instance was placed on update domain 4 just as the upgrade walked it (3:52), so it
       // ran again only when that walk ended: both lines fall at 4:22, the upgrade's first.
@@ -99,8 +99,7 @@ describe('fabric-verify simulate', () => {
   it.concurrent('an unknown --policy is bad input (exit 2), listing the choices', async () => {
     const outcome = await fabricVerify('simulate', '--scenario', 'incident-2009-03-13', '--policy', 'fastest');
     expectBadInput(outcome);
-    expect(outcome.stderr).toContain("'fastest'");
-    expect(outcome.stderr).toContain('serial, parallel, adaptive, kubernetes');
+    expect(outcome.stderr).toBe('fabric-verify: error: --policy: expected one of serial, parallel, adaptive, kubernetes, found "fastest"\n');
   });
 
   it.concurrent('a missing scenario file is bad input (exit 2), naming the file', async () => {
@@ -117,7 +116,7 @@ describe('fabric-verify simulate', () => {
     const path = scenarioFile('bad-capacity.json', scenario);
     const outcome = await fabricVerify('simulate', '--scenario', path);
     expectBadInput(outcome);
-    expect(outcome.stderr).toBe(`fabric-verify: ${path}: topology.servers.2.capacity: expected number, found "six"\n`);
+    expect(outcome.stderr).toBe(`fabric-verify: error: ${path}: topology.servers.2.capacity: expected number, found "six"\n`);
   });
 
   it.concurrent('a scenario file that is not JSON is bad input (exit 2)', async () => {
@@ -130,6 +129,33 @@ describe('fabric-verify simulate', () => {
   it.concurrent('an unknown option is bad input (exit 2)', async () => {
     const outcome = await fabricVerify('simulate', '--seed', '7');
     expectBadInput(outcome);
-    expect(outcome.stderr).toContain("unknown option '--seed'");
+    expect(outcome.stderr).toBe("fabric-verify: error: unknown option '--seed'\n");
+  });
+
+  it.concurrent('a mistyped built-in scenario gets a did-you-mean', async () => {
+    const scenario = await fabricVerify('simulate', '--scenario', 'incident-2009-03-31');
+    expectBadInput(scenario);
+    expect(scenario.stderr).toMatch(/^fabric-verify: error: incident-2009-03-31: .*no such file; did you mean incident-2009-03-13\?\n$/);
+  });
+});
+
+describe('fabric-verify conventions', () => {
+  it.concurrent('--version prints the package version on stdout', async () => {
+    const outcome = await fabricVerify('--version');
+    expect(outcome.status).toBe(EXIT_OK);
+    expect(outcome.stdout).toBe(`${JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).version}\n`);
+  });
+
+  it.concurrent('NO_COLOR and FORCE_COLOR decide the colours of a piped error', async () => {
+    const [plain, forced, both] = await Promise.all([
+      fabricVerifyWith({ FORCE_COLOR: '' }, 'chek'),
+      fabricVerifyWith({ FORCE_COLOR: '1' }, 'chek'),
+      fabricVerifyWith({ FORCE_COLOR: '1', NO_COLOR: '1' }, 'chek'),
+    ]);
+    // The real command, end to end; the other messages are checked in-process (errorMessages.test.ts).
+    expectBadInput(plain);
+    expect(plain.stderr).toBe("fabric-verify: error: unknown command 'chek'; did you mean check?\n");
+    expect(forced.stderr).toContain('\x1b[31m');
+    expect(both.stderr).not.toContain('\x1b[');
   });
 });

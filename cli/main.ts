@@ -9,7 +9,9 @@ import { checkCommand } from './checkCommand.ts';
 import { sweepCommand } from './sweepCommand.ts';
 import { exploreCommand } from './exploreCommand.ts';
 import { mergeCommand } from './mergeCommand.ts';
-import { propertyIds, seedValue, shardValue, wholeNumber } from './options.ts';
+import { oneOf, outputFile, outputFolder, propertyIds, seedValue, shardValue, wholeNumber } from './options.ts';
+import { commanderMessage, errorLine } from './errorStyle.ts';
+import { packageVersion } from './version.ts';
 
 /** Ctrl-C asks the campaign to stop after the check in progress; a second one quits at once. */
 function interruptedFlag(): () => boolean {
@@ -27,6 +29,10 @@ import { type ObserveOptions, observeCommand } from './observeCommand.ts';
 
 const HEALING_POLICIES = ['serial', 'parallel', 'adaptive', 'kubernetes'] as const;
 
+/** The CI outputs every campaign command offers (cli/ciOutputs.ts). */
+const junitOption = () => new Option('--junit <file>', 'also write JUnit XML (one testcase per property) to FILE').argParser(outputFile('--junit'));
+const sarifOption = () => new Option('--sarif <file>', 'also write SARIF 2.1.0 (for code scanning) to FILE').argParser(outputFile('--sarif'));
+
 export function buildProgram(write: (text: string) => void): Command {
   /** Every command ends the same way: its output on stdout, its exit code for the process. */
   const finish = (outcome: { readonly output: string; readonly exitCode: number }) => {
@@ -36,14 +42,22 @@ export function buildProgram(write: (text: string) => void): Command {
 
   const program = new Command('fabric-verify')
     .description('Property-based availability verification of a cloud fabric controller.')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .exitOverride()
-    .configureOutput({ writeOut: write, writeErr: (text) => process.stderr.write(text) });
+    // Every subcommand inherits these: commander's own errors come out in our one style, and a
+    // mistyped command or flag gets a "did you mean".
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: write,
+      writeErr: (text) => process.stderr.write(text),
+      outputError: (text) => process.stderr.write(errorLine(commanderMessage(text))),
+    });
 
   program
     .command('simulate')
     .description('run one scenario and print its key events and figures')
     .option('--scenario <name|file>', `a built-in scenario (${INCIDENT_NAME}) or a JSON scenario file`, INCIDENT_NAME)
-    .addOption(new Option('--policy <policy>', 'healing policy for the whole run (drops the operator switch)').choices(HEALING_POLICIES))
+    .addOption(new Option('--policy <policy>', 'healing policy for the whole run (drops the operator switch)').choices(HEALING_POLICIES).argParser(oneOf('--policy', HEALING_POLICIES)))
     .option('--json', 'print the figures as one JSON object')
     .option('--cluster <dir>', 'simulate a Kubernetes cluster read from its manifests (its FaultSchedule, else its node pool upgrade)')
     .option('--events-out <file>', 'with --cluster: write the run as Kubernetes Events (kubectl get events -o json), for `observe`')
@@ -53,10 +67,10 @@ export function buildProgram(write: (text: string) => void): Command {
     .command('check')
     .description('check the property catalog as a campaign and write the reports')
     .option('--config <file>', 'a campaign config (JSON or YAML)')
-    .option('--property <id>', 'check only this property (repeatable)', propertyIds)
+    .option('--property <ids...>', 'check only these properties (--property A B, A,B, or repeated)', propertyIds)
     .option('--runs <n>', 'runs per property (default: each property\'s own)', wholeNumber('--runs', 1))
     .option('--seed <s>', 'the campaign seed', seedValue)
-    .option('--out <dir>', 'report folder', 'reports/out')
+    .option('--out <dir>', 'report folder', outputFolder('--out'), 'reports/out')
     .option('--json', 'print summary.json on stdout')
     .option('--shard <i/n>', 'run only shard i of n (merge the shards\' reports with `merge`)', shardValue)
     .option('--workers <n>', 'worker threads (default: every core)', wholeNumber('--workers', 1))
@@ -64,6 +78,8 @@ export function buildProgram(write: (text: string) => void): Command {
     .option('--no-swarm', 'plain fault schedules: every run may use every fault kind')
     .option('--policy <module>', 'hold a healing policy of your own (a .js/.ts module) to the policy bar')
     .option('--cluster <dir>', 'check a Kubernetes cluster read from its manifests (kubectl get -o yaml), instead of generated fabrics')
+    .addOption(junitOption())
+    .addOption(sarifOption())
     .action(async (options) => {
       const outcome = await checkCommand(options, interruptedFlag());
       finish(outcome);
@@ -75,7 +91,7 @@ export function buildProgram(write: (text: string) => void): Command {
     .requiredOption('--config <file>', 'a campaign config with a sweep section')
     .option('--runs <n>', 'runs per property and grid point', wholeNumber('--runs', 1))
     .option('--seed <s>', 'the seed', seedValue)
-    .option('--out <dir>', 'report folder', 'reports/out')
+    .option('--out <dir>', 'report folder', outputFolder('--out'), 'reports/out')
     .option('--json', 'print the summary on stdout')
     .action((options) => {
       const outcome = sweepCommand(options, interruptedFlag());
@@ -89,14 +105,16 @@ export function buildProgram(write: (text: string) => void): Command {
     .option('--faults <k>', 'at most K faults per schedule (default: the config\'s maxFaults)', wholeNumber('--faults', 0))
     .option('--horizon <t>', 'faults at times up to T seconds (default: the config\'s horizonS)', wholeNumber('--horizon', 0))
     .option('--granularity <g>', 'on a grid of G seconds (default: the config\'s granularityS)', wholeNumber('--granularity', 1))
-    .option('--property <id>', 'explore only this property (repeatable)', propertyIds)
+    .option('--property <ids...>', 'explore only these properties (--property A B, A,B, or repeated)', propertyIds)
     .option('--symmetry', 'merge states that differ only by interchangeable servers and apps (a heuristic reduction)')
     .option('--agreement', 'also run random testing of the same spaces and compare verdicts and counterexample sizes')
     .option('--runs <n>', 'random runs per property for --agreement', wholeNumber('--runs', 1))
     .option('--seed <s>', 'the seed of --agreement\'s random testing', seedValue)
     .option('--max-states <n>', 'stop a search after storing this many states (it is then reported incomplete)', wholeNumber('--max-states', 1))
-    .option('--out <dir>', 'report folder', 'reports/out')
+    .option('--out <dir>', 'report folder', outputFolder('--out'), 'reports/out')
     .option('--json', 'print summary.json on stdout')
+    .addOption(junitOption())
+    .addOption(sarifOption())
     .action((options) => {
       const outcome = exploreCommand(options, interruptedFlag());
       finish(outcome);
@@ -106,10 +124,12 @@ export function buildProgram(write: (text: string) => void): Command {
     .command('merge')
     .description('join the reports of campaign shards into one report')
     .argument('<dirs...>', 'report folders written by `check --shard`')
-    .option('--out <dir>', 'report folder', 'reports/out')
+    .option('--out <dir>', 'report folder', outputFolder('--out'), 'reports/out')
     .option('--json', 'print the merged summary on stdout')
-    .action((dirs: string[], options: { out: string; json?: boolean }) => {
-      const outcome = mergeCommand(dirs, options.out, options.json);
+    .addOption(junitOption())
+    .addOption(sarifOption())
+    .action((dirs: string[], options: { out: string; json?: boolean; junit?: string; sarif?: string }) => {
+      const outcome = mergeCommand(dirs, options.out, options.json, options);
       finish(outcome);
     });
 
@@ -144,12 +164,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     await program.parseAsync(argv as string[], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
   } catch (error) {
+    // Bad input found by a command's own checks (InvalidArgumentError is a CommanderError, so
+    // it is told apart first: commander has printed its own errors already, these not yet).
+    if (error instanceof InputError || error instanceof InvalidArgumentError) {
+      process.stderr.write(errorLine(error.message));
+      return EXIT_BAD_INPUT;
+    }
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
-    }
-    if (error instanceof InputError || error instanceof InvalidArgumentError) {
-      process.stderr.write(`fabric-verify: ${error.message}\n`);
-      return EXIT_BAD_INPUT;
     }
     throw error;
   }

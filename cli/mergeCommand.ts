@@ -7,6 +7,9 @@ import { InputError } from '../model/inputError.ts';
 import { readCounterexample } from '../properties/counterexampleFile.ts';
 import { mergeSummaries } from '../reports/mergeSummaries.ts';
 import { campaignTable } from '../reports/campaignTable.ts';
+import { count } from '../reports/plural.ts';
+import { colorsFor } from '../reports/terminalColors.ts';
+import { type CiOptions, writeCiOutputs } from './ciOutputs.ts';
 import type { CampaignSummary } from '../reports/summary.ts';
 import { writeCampaignReports } from '../reports/writeCampaignReports.ts';
 import { COUNTEREXAMPLE_FOLDER } from '../reports/summarize.ts';
@@ -24,7 +27,7 @@ function readSummary(dir: string): CampaignSummary {
   }
 }
 
-export function mergeCommand(dirs: readonly string[], out: string, json = false): { output: string; exitCode: number } {
+export function mergeCommand(dirs: readonly string[], out: string, json = false, ci: CiOptions = {}): { output: string; exitCode: number } {
   const summaries = dirs.map(readSummary);
   const merged = mergeSummaries(summaries);
   const counterexamples = dirs.flatMap((dir) => {
@@ -36,6 +39,7 @@ export function mergeCommand(dirs: readonly string[], out: string, json = false)
       .map((f) => readCounterexample(join(folder, f)));
   });
   writeCampaignReports(out, merged, counterexamples);
+  writeCiOutputs(merged, out, ci);
   const exitCode = !merged.complete ? EXIT_INTERRUPTED : merged.properties.every((p) => p.matches) ? EXIT_OK : EXIT_VERDICT_MISMATCH;
-  return { output: json ? JSON.stringify(merged, null, 2) : `${campaignTable(merged)}\nMerged ${dirs.length} report(s) into ${out}/.`, exitCode };
+  return { output: json ? JSON.stringify(merged, null, 2) : `${campaignTable(merged, colorsFor(process.stdout))}\nMerged ${count(dirs.length, 'report')} into ${out}/.`, exitCode };
 }

@@ -1,9 +1,13 @@
 /**
- * Parsing command-line values into what the campaign needs, with errors that name the flag.
+ * Parsing command-line values into what the campaign needs, with errors that name the flag,
+ * say what was expected and, for a mistyped name, what was probably meant.
  */
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import type { Shard } from '../properties/campaign.ts';
 import { catalog } from '../properties/catalog/index.ts';
+import { didYouMean } from '../model/didYouMean.ts';
 
 export function wholeNumber(flag: string, min: number) {
   return (value: string): number => {
@@ -27,9 +31,58 @@ export function shardValue(value: string): Shard {
   return { index, count };
 }
 
+/**
+ * `--property A B`, `--property A,B` and `--property A --property B` all name A and B (the
+ * option is variadic and repeatable; commander hands each word to this parser in turn).
+ */
 export function propertyIds(value: string, previous: string[] = []): string[] {
-  if (!catalog.some((p) => p.id === value)) {
-    throw new InvalidArgumentError(`--property: expected a catalog property id (${catalog.map((p) => p.id).join(', ')}), found ${JSON.stringify(value)}`);
+  const ids = catalog.map((p) => p.id);
+  const named = value.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  if (named.length === 0) throw new InvalidArgumentError(`--property: expected a catalog property id, found ${JSON.stringify(value)}`);
+  for (const id of named) {
+    if (!ids.includes(id)) {
+      const hint = didYouMean(id, ids);
+      throw new InvalidArgumentError(`--property: expected a catalog property id, found ${JSON.stringify(id)}${hint || ` (the ids: ${ids.join(', ')})`}`);
+    }
   }
-  return [...previous, value];
+  return [...new Set([...previous, ...named])];
+}
+
+/** One of a fixed list of words, e.g. a healing policy. */
+export function oneOf<T extends string>(flag: string, choices: readonly T[]) {
+  return (value: string): T => {
+    if ((choices as readonly string[]).includes(value)) return value as T;
+    throw new InvalidArgumentError(`${flag}: expected one of ${choices.join(', ')}, found ${JSON.stringify(value)}${didYouMean(value, choices)}`);
+  };
+}
+
+/** A file to write (`--junit`, `--sarif`): a path, not an existing folder, in a folder that can be made. */
+export function outputFile(flag: string) {
+  return (value: string): string => {
+    if (value.trim() === '') throw new InvalidArgumentError(`${flag}: expected a file path, found ""`);
+    if (existsSync(value) && statSync(value).isDirectory()) throw new InvalidArgumentError(`${flag}: expected a file path, found the folder ${JSON.stringify(value)}`);
+    expectFolderCanBeMade(flag, dirname(resolve(value)));
+    return value;
+  };
+}
+
+/** A folder to write (`--out`): an existing folder, or one that can be made; checked before any run, so no work is lost to a bad path. */
+export function outputFolder(flag: string) {
+  return (value: string): string => {
+    if (value.trim() === '') throw new InvalidArgumentError(`${flag}: expected a folder path, found ""`);
+    expectFolderCanBeMade(flag, resolve(value));
+    return value;
+  };
+}
+
+/** The nearest existing ancestor must be a folder we may write in. */
+function expectFolderCanBeMade(flag: string, folder: string): void {
+  let existing = folder;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  if (!statSync(existing).isDirectory()) throw new InvalidArgumentError(`${flag}: expected a folder that can be written, found the file ${JSON.stringify(existing)} in the way`);
+  try {
+    accessSync(existing, constants.W_OK);
+  } catch {
+    throw new InvalidArgumentError(`${flag}: expected a folder that can be written, found ${JSON.stringify(existing)} read-only`);
+  }
 }

@@ -9,11 +9,12 @@ import { scheduleInWords } from '../reports/faultsInWords.ts';
 import { COUNTEREXAMPLE_FOLDER } from '../reports/summarize.ts';
 import type { CampaignSummary, ExplorationSummary } from '../reports/summary.ts';
 import { describeBound } from './space/explorationBound.ts';
+import { agree, count } from '../reports/plural.ts';
+import { textTable } from '../reports/textTable.ts';
 
+/** The one text-table style of the CLI (reports/textTable.ts), as lines. */
 function table(header: readonly string[], rows: readonly (readonly string[])[], numeric: ReadonlySet<number> = new Set()): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  return textTable(header, rows, { rightAligned: [...numeric] }).split('\n');
 }
 
 function searchLines(exploration: ExplorationSummary): string[] {
@@ -38,7 +39,7 @@ export function exploreText(summary: CampaignSummary, counterexamples: readonly 
     p.expected,
     `${p.matches ? '✓' : '✗'} ${p.verdict}`,
     String(p.runs),
-    p.counterexample ? `${p.counterexample.faults} fault(s), ${p.counterexample.failedServers} failed server(s)` : '',
+    p.counterexample ? `${count(p.counterexample.faults, 'fault')}, ${count(p.counterexample.failedServers, 'failed server')}` : '',
   ]);
   const bound = describeBound(exploration);
   const mismatches = summary.properties.filter((p) => !p.matches).length;
@@ -49,10 +50,10 @@ export function exploreText(summary: CampaignSummary, counterexamples: readonly 
     '',
     ...searchLines(exploration),
     '',
-    `${exploration.generated} stretches simulated: ${exploration.distinctStates} distinct states where states merge (${exploration.statesPerSecond} states/s), ` +
-      `${exploration.wholeRuns} whole runs where they do not (${exploration.wholeRunsPerSecond} runs/s); ${exploration.schedules} schedules covered; ` +
+    `${count(exploration.generated, 'stretch', 'stretches')} simulated: ${count(exploration.distinctStates, 'distinct state')} where states merge (${exploration.statesPerSecond} states/s), ` +
+      `${count(exploration.wholeRuns, 'whole run')} where they do not (${exploration.wholeRunsPerSecond} runs/s); ${count(exploration.schedules, 'schedule')} covered; ` +
       (exploration.complete ? 'every bound explored completely.' : 'NOT every bound explored completely: a `holds` there is not a proof.'),
-    `${summary.properties.length} checks, ${mismatches === 0 ? 'every verdict matches its expectation' : `${mismatches} differ from their expectation`}.`,
+    `${count(summary.properties.length, 'check')}, ${mismatches === 0 ? 'every verdict matches its expectation' : `${count(mismatches, 'verdict')} ${agree(mismatches, 'differs from its expectation', 'differ from their expectations')}`}.`,
   ];
   if (counterexamples.length > 0) lines.push('', 'Shortest counterexamples (breadth-first: fewest faults, then earliest):');
   for (const cx of counterexamples) {

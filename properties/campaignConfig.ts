@@ -12,10 +12,15 @@ import { readInputDocument } from '../model/inputFile.ts';
 import { issuesOf } from '../model/scenarioSchema.ts';
 import { catalog } from './catalog/index.ts';
 import { exploreSectionSchema } from '../explore/exploreConfig.ts';
+import { closestNames } from '../model/didYouMean.ts';
+import { withFieldHints } from '../model/unknownFieldHint.ts';
 
 const propertyId = v.pipe(
   v.string(),
-  v.check((id) => catalog.some((p) => p.id === id), 'a property id of the catalog'),
+  v.check(
+    (id) => catalog.some((p) => p.id === id),
+    (issue) => `a property id of the catalog${closestNames(String(issue.input), catalog.map((p) => p.id)).map((id) => ` (did you mean ${id}?)`)[0] ?? ''}`,
+  ),
 );
 const runs = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000));
 const seed = v.pipe(v.number(), v.integer(), v.minValue(-(2 ** 31)), v.maxValue(2 ** 31 - 1));
@@ -61,7 +66,7 @@ export function parseCampaignConfig(input: unknown, source = 'config'): Campaign
     throw new InputError(source, [{ path: '', expected: 'an object (a campaign config)', received: Array.isArray(input) ? 'a list' : JSON.stringify(input) ?? String(input) }]);
   }
   const result = v.safeParse(campaignConfigSchema, input);
-  if (!result.success) throw new InputError(source, issuesOf(result.issues));
+  if (!result.success) throw new InputError(source, withFieldHints(campaignConfigSchema, issuesOf(result.issues)));
   return result.output;
 }
 

@@ -1,9 +1,9 @@
 /**
- * Counterexamples on disk: written whole or not at all (a temporary file renamed into place),
- * read back through the same validation as any other input.
+ * Counterexamples on disk: written whole or not at all (write-file-atomic, through
+ * reports/writeFileAtomically.ts), read back through the same validation as any other input.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeFileAtomically } from '../reports/writeFileAtomically.ts';
 import { readInputDocument } from '../model/inputFile.ts';
 import { type Counterexample, counterexampleFileName, parseCounterexample } from './counterexample.ts';
 
@@ -13,12 +13,8 @@ export function writeCounterexample(directory: string, counterexample: Counterex
   return file;
 }
 
-export function writeAtomically(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, file);
-}
+/** The one atomic write (kept under this name for its callers). */
+export const writeAtomically = writeFileAtomically;
 
 export function readCounterexample(file: string): Counterexample {
   return parseCounterexample(readInputDocument(file, 'a readable counterexample file'), file);

@@ -1,4 +1,9 @@
-/** Nearest-rank percentile of a sample; null for an empty one. */
+/**
+ * The one percentile of the project (recovery and downtime p50/p99 in summary.json, every
+ * report reads those): nearest rank, so every figure is a duration some run really had, never
+ * an interpolation between two. Kept by hand on purpose: statistics libraries interpolate
+ * (simple-statistics, d3-array's quantile), which would report durations no run measured.
+ */
 export function percentile(values: readonly number[], p: number): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);

@@ -2,44 +2,58 @@
  * The table `fabric-verify check` prints: property, expectation, verdict, runs, time,
  * counterexample size; then the stored counterexamples it replayed first.
  */
-import type { CampaignSummary, RegressionSummary } from './summary.ts';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { agree, count } from './plural.ts';
+import type { CampaignSummary, PropertySummary, RegressionSummary } from './summary.ts';
+import { PLAIN, type Colors } from './terminalColors.ts';
+import { textTable } from './textTable.ts';
 
 /** "replayed N stored counterexamples: M still fail". */
 export function replaySentence(regressions: Pick<RegressionSummary, 'replayed' | 'stillFailing'>): string {
-  return `replayed ${plural(regressions.replayed, 'stored counterexample', 'stored counterexamples')}: ${regressions.stillFailing} still ${regressions.stillFailing === 1 ? 'fails' : 'fail'}`;
+  return `replayed ${count(regressions.replayed, 'stored counterexample')}: ${regressions.stillFailing} still ${agree(regressions.stillFailing, 'fails', 'fail')}`;
 }
 
 /** The regression database's lines: what was replayed, what still fails, what was skipped and why, what was stored. */
 export function regressionLines(regressions: RegressionSummary): string[] {
   const label = (property: string, variant: string | null) => (variant ? `${property} (${variant})` : property);
   return [
-    `Regressions (${regressions.folder}): ${replaySentence(regressions)}; ${plural(regressions.stored.length, 'counterexample', 'counterexamples')} of this campaign stored.`,
+    `Regressions (${regressions.folder}): ${replaySentence(regressions)}; ${count(regressions.stored.length, 'counterexample')} of this campaign stored.`,
     ...regressions.entries.filter((e) => e.stillFails).map((e) => `  still fails: ${label(e.property, e.variant)}  ${e.file}`),
     ...regressions.skipped.map((s) => `  skipped ${s.file}: ${s.reason}`),
   ];
 }
 
-export function campaignTable(summary: CampaignSummary): string {
+/**
+ * The verdict against its expectation, in the report's colours: a property that fails as
+ * expected is the suite working (blue), not a red line; one that holds as expected is green.
+ */
+function verdictCell(p: PropertySummary, colors: Colors): string {
+  if (!p.matches) return colors.red(colors.bold(`✗ ${p.verdict}`));
+  return p.expected === 'fails' ? colors.blue(`✓ ${p.verdict}`) : colors.green(`✓ ${p.verdict}`);
+}
+
+function counterexampleCell(p: PropertySummary, colors: Colors): string {
+  const c = p.counterexample;
+  if (!c) return '';
+  const size = `${count(c.faults, 'fault')}, ${count(c.failedServers, 'failed server')}`;
+  return c.minimal === false ? `${size} ${colors.yellow('(not minimal)')}` : size;
+}
+
+export function campaignTable(summary: CampaignSummary, colors: Colors = PLAIN): string {
   const rows = summary.properties.map((p) => [
     p.variant ? `${p.id} (${p.variant})` : p.id,
     p.expected,
-    `${p.matches ? '✓' : '✗'} ${p.verdict}`,
+    verdictCell(p, colors),
     String(p.runs),
     `${(p.durationMs / 1000).toFixed(1)}s`,
-    p.counterexample ? `${p.counterexample.faults} faults, ${p.counterexample.failedServers} servers${p.counterexample.minimal === false ? ' (not minimal)' : ''}` : '',
+    counterexampleCell(p, colors),
   ]);
-  const header = ['property', 'expected', 'verdict', 'runs', 'time', 'counterexample'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => (i === 3 || i === 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const header = ['property', 'expected', 'verdict', 'runs', 'time', 'counterexample'].map((h) => colors.bold(h));
   const mismatches = summary.properties.filter((p) => !p.matches).length;
+  const outcome = mismatches === 0 ? colors.green('every verdict matches its expectation') : colors.red(`${count(mismatches, 'verdict')} ${agree(mismatches, 'differs from its expectation', 'differ from their expectations')}`);
   return [
-    line(header),
-    line(widths.map((w) => '-'.repeat(w))),
-    ...rows.map(line),
+    textTable(header, rows, { rightAligned: [3, 4] }),
     '',
-    `${summary.properties.length} checks, ${mismatches === 0 ? 'every verdict matches its expectation' : `${mismatches} differ from their expectation`}${summary.complete ? '' : ' (interrupted: incomplete)'}.`,
+    `${count(summary.properties.length, 'check')}, ${outcome}${summary.complete ? '' : colors.yellow(' (interrupted: incomplete)')}.`,
     ...determinismLine(summary),
     `Model coverage: ${summary.coverage.machines.map((m) => `${m.id} ${m.transitions.covered}/${m.transitions.total}`).join(', ')} transitions.`,
     ...(summary.regressions ? regressionLines(summary.regressions) : []),
@@ -50,5 +64,5 @@ export function campaignTable(summary: CampaignSummary): string {
 function determinismLine(summary: CampaignSummary): string[] {
   // A summary written before the re-checks existed (merged from an older shard) has none to count.
   const rechecks = summary.properties.reduce((sum, p) => sum + (p.determinismRechecks ?? 0), 0);
-  return rechecks === 0 ? [] : [`Determinism: ${rechecks} runs simulated twice, each story identical.`];
+  return rechecks === 0 ? [] : [`Determinism: ${count(rechecks, 'run')} simulated twice, each story identical.`];
 }

@@ -2,6 +2,7 @@
  * The story of a run in a few lines: the moments a person reading an incident report would
  * mark (upgrade domains, failures, alerts, policy switches, apps going down, recovery).
  */
+import { agree, count } from './plural.ts';
 import type { Trace } from '../model/simulator/trace.ts';
 import { appsEver, recoveries } from '../properties/traceQueries.ts';
 
@@ -49,9 +50,9 @@ export function keyEvents(trace: Trace): KeyEvent[] {
         break;
     }
   }
-  for (const [t, servers] of failedAt) events.push({ t, what: `${servers.length} server(s) fail: ${servers.join(' ')}` });
+  for (const [t, servers] of failedAt) events.push({ t, what: `${count(servers.length, 'server')} ${agree(servers.length, 'fails', 'fail')}: ${servers.join(' ')}` });
   const lastRecovery = recoveries(trace).reduce<number | null>((last, r) => (r.runningAtS === null || last === null ? null : Math.max(last, r.runningAtS)), 0);
   if (lastRecovery) events.push({ t: lastRecovery, what: 'every lost instance runs again' });
-  if (appsEver(trace, 'down').size > 0) events.push({ t: trace.endS, what: `end of run: ${downSoFar} app(s) were down at some point` });
+  if (appsEver(trace, 'down').size > 0) events.push({ t: trace.endS, what: `end of run: ${count(downSoFar, 'app')} ${agree(downSoFar, 'was', 'were')} down at some point` });
   return events.sort((a, b) => a.t - b.t);
 }

@@ -3,6 +3,7 @@
  */
 import { replaySentence } from './campaignTable.ts';
 import { duration } from './clock.ts';
+import { agree, count } from './plural.ts';
 import type { CampaignSummary, PropertySummary } from './summary.ts';
 
 function name(p: PropertySummary): string {
@@ -18,8 +19,8 @@ export function summaryMarkdown(summary: CampaignSummary): string {
   const lines = [
     `# fabric-verify: ${summary.campaign.name}`,
     '',
-    `${summary.properties.length} checks, seed ${summary.campaign.seed}${summary.campaign.shard ? `, shard ${summary.campaign.shard.index}/${summary.campaign.shard.count}` : ''}: ` +
-      (mismatches.length === 0 ? '**every verdict matches its expectation**' : `**${mismatches.length} verdict(s) differ from their expectation**`) +
+    `${count(summary.properties.length, 'check')}, seed ${summary.campaign.seed}${summary.campaign.shard ? `, shard ${summary.campaign.shard.index}/${summary.campaign.shard.count}` : ''}: ` +
+      (mismatches.length === 0 ? '**every verdict matches its expectation**' : `**${count(mismatches.length, 'verdict')} ${agree(mismatches.length, 'differs from its expectation', 'differ from their expectations')}**`) +
       (summary.complete ? '' : ' — **interrupted: incomplete**') +
       `, in ${duration(Math.round(summary.durationMs / 1000))}.`,
     '',
@@ -27,7 +28,7 @@ export function summaryMarkdown(summary: CampaignSummary): string {
     '|---|---|---|---:|---|',
     ...summary.properties.map(
       (p) =>
-        `| ${name(p)} | ${p.expected} | ${verdictCell(p)} | ${p.runs} | ${p.counterexample ? `${p.counterexample.faults} fault(s), ${p.counterexample.failedServers} failed server(s)${p.counterexample.minimal === false ? ' — not minimal' : ''}` : ''} |`,
+        `| ${name(p)} | ${p.expected} | ${verdictCell(p)} | ${p.runs} | ${p.counterexample ? `${count(p.counterexample.faults, 'fault')}, ${count(p.counterexample.failedServers, 'failed server')}${p.counterexample.minimal === false ? ' — not minimal' : ''}` : ''} |`,
     ),
     '',
     '## Model coverage',
@@ -38,7 +39,7 @@ export function summaryMarkdown(summary: CampaignSummary): string {
   ];
   if (summary.regressions) {
     const r = summary.regressions;
-    lines.push('', '## Regressions', '', `Before the runs, ${replaySentence(r)} (from \`${r.folder}\`); ${r.stored.length} counterexample(s) of this campaign stored.`);
+    lines.push('', '## Regressions', '', `Before the runs, ${replaySentence(r)} (from \`${r.folder}\`); ${count(r.stored.length, 'counterexample')} of this campaign stored.`);
     if (r.entries.length > 0) {
       lines.push('', '| stored counterexample | property | still fails |', '|---|---|---|');
       for (const e of r.entries) lines.push(`| \`${e.file}\` | ${e.variant ? `${e.property} (${e.variant})` : e.property} | ${e.stillFails ? 'yes' : 'no'} |`);

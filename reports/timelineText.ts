@@ -38,11 +38,25 @@ export function timelineText(trace: Trace, options: TimelineOptions = {}): strin
     if (e.kind === 'state') {
       const isInstance = e.actor.startsWith('instance:');
       if (isInstance && !options.allInstances && !affectedApps.has(e.actor.slice(9).split('/')[0]!)) continue;
-      add(e.t, e.actor, `${e.from} → ${e.to}   [${causeOf.get(e.actor) ?? '?'}]`);
+      add(e.t, e.actor, `${changedRegions(e.from, e.to)}   [${causeOf.get(e.actor) ?? '?'}]`);
     }
     if (e.kind === 'app') add(e.t, `app ${e.appId}`, `${e.from} → ${e.to.toUpperCase()}`);
     if (e.kind === 'queue') add(e.t, 'healing queue', `${e.length} waiting, ${e.inFlight} in flight`);
   }
   if (dropped > 0) lines.push(`          … ${dropped} more lines (replay it for the whole timeline)`);
   return lines;
+}
+
+/**
+ * A state change of a machine with parallel regions (`lifecycle.running | stray.none`), told
+ * by the regions that changed only: `lifecycle.running → lifecycle.lost`, not the unchanged
+ * `stray.none` on both sides.
+ */
+export function changedRegions(from: string, to: string): string {
+  const before = from.split(' | ');
+  const after = to.split(' | ');
+  if (before.length !== after.length || before.length === 1) return `${from} → ${to}`;
+  const changed = before.flatMap((region, i) => (region === after[i] ? [] : [i]));
+  if (changed.length === 0) return `${from} → ${to}`;
+  return `${changed.map((i) => before[i]).join(' | ')} → ${changed.map((i) => after[i]).join(' | ')}`;
 }
