@@ -13,6 +13,7 @@ export interface CampaignJob {
   readonly taskIndex: number;
   readonly seed: number;
   readonly runs: number | null;
+  readonly coverageCap?: number | undefined;
   readonly policy: PolicyUnderTest | null;
   readonly swarm?: boolean;
 }
@@ -32,6 +33,7 @@ export default async function runCampaignJob(job: CampaignJob): Promise<Campaign
     ...(job.runs !== null ? { runs: job.runs } : {}),
     ...(task.variant ? { variant: task.variant } : {}),
     ...(job.swarm !== undefined ? { swarm: job.swarm } : {}),
+    ...(job.coverageCap !== undefined ? { coverageCap: job.coverageCap } : {}),
     coverage,
   });
   return { result, coverage: coverage.raw() };

@@ -29,7 +29,7 @@ export function slowDeploymentUpgrade(gate: UpgradeGate, policy?: Partial<Contro
   return scenarioArbitrary({
     name: `rolling upgrade with a slow deployment service (${gate})`,
     // Four or five update domains: a moved instance always finds a domain its sibling is not in.
-    topology: topologyArbitrary({ servers: [4, 10], faultDomains: [1, 2], updateDomains: [4, 5], capacity: [1, 3], spareServers: 'all-but-one', everyDomainPair: true }, appsArbitrary({ apps: [3, 8], roles: [1, 1], instances: [2, 2] })),
+    topology: topologyArbitrary({ servers: [4, 10], faultDomains: [1, 2], updateDomains: [4, 5], capacity: [1, 3], spareServers: 'all-but-one', everyDomainPair: true }, appsArbitrary({ apps: [1, 8], roles: [1, 1], instances: [2, 2] })),
     timings: timingsArbitrary({ instanceStartS: [600, 1500] }),
     policy: { ...basePolicy, healing: { kind: 'serial', concurrency: 1 }, upgradeGate: gate },
     faults: fc
