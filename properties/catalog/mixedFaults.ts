@@ -53,6 +53,16 @@ const maybeUpgrade: fc.Arbitrary<FaultPlan> = fc
     return fixed(faults);
   });
 
+/**
+ * A server cut off early, long enough to be declared dead (> 300 s, the longest detection
+ * timeout), back within the first hour and a half: with fencing off its copies serve on as
+ * strays, and the upgrade's walk later stops them. Spread over four hours, the plain heartbeat
+ * losses rarely came back before the walk, so on many seeds no stray copy was ever stopped.
+ */
+const maybeEarlyFlap: fc.Arbitrary<FaultPlan> = fc
+  .option(fc.record({ server: fc.nat(), atS: fc.integer({ min: 0, max: 1800 }), durationS: fc.integer({ min: 301, max: 3600 }) }), { freq: 2 })
+  .map((flap) => (topology: Topology): Fault[] => (flap === null ? [] : [{ kind: 'heartbeat-loss', atS: flap.atS, serverId: topology.servers[flap.server % topology.servers.length]!.id, durationS: flap.durationS }]));
+
 const maybeOperatorSwitch: fc.Arbitrary<FaultPlan> = fc
   .option(fc.integer({ min: 0, max: MIXED_WINDOW.toS }), { freq: 4 })
   .map((atS) => (atS === null ? () => [] : fixed([{ kind: 'operator-parallel', atS }])));
@@ -77,6 +87,7 @@ export function mixedFaultScenarios(options: { readonly haltBudget?: fc.Arbitrar
       {
         crashes: crashes(MIXED_WINDOW, [0, 4]),
         heartbeatLosses: heartbeatLossFaults(MIXED_WINDOW, [0, 3], [30, 2 * 3600]),
+        earlyFlap: maybeEarlyFlap,
         rackFailure: maybeRackFailure,
         upgrade: maybeUpgrade,
         portalRequests: managementRequests(MIXED_WINDOW, [0, 4]),

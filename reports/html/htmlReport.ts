@@ -11,6 +11,8 @@ import { chartLibrarySource } from './chartLibrary.ts';
 import { codeCoverageLink } from './codeCoverageLink.ts';
 import { contentSecurityPolicyMeta } from './contentSecurityPolicy.ts';
 import { coverageSection } from './coverageSection.ts';
+import type { SeedRobustness } from '../../bench/seedsSummary.ts';
+import { seedRobustnessSection } from './seedRobustnessSection.ts';
 import { downtimeSection } from './downtimeSection.ts';
 import { DURATION_CHART_SCRIPT } from './durationChartScript.ts';
 import { escapeHtml } from './escapeHtml.ts';
@@ -47,7 +49,7 @@ function navigation(summary: CampaignSummary, stories: readonly Story[]): string
   return `<nav>${links.map(([href, label]) => `<a href="${href}">${label}</a>`).join('')}</nav>`;
 }
 
-export function htmlReport(summary: CampaignSummary, stories: readonly Story[]): string {
+export function htmlReport(summary: CampaignSummary, stories: readonly Story[], seedRobustness: SeedRobustness | null = null): string {
   const chartLibrary = chartLibrarySource();
   const ordered = [...stories].sort((a, b) => {
     const rank = (s: Story) => summary.properties.findIndex((p) => storyAnchor(p.id, p.variant) === storyAnchor(s.counterexample.propertyId, s.counterexample.variant));
@@ -72,6 +74,7 @@ export function htmlReport(summary: CampaignSummary, stories: readonly Story[]):
     downtimeSection(summary.downtime, summary.sweep !== null && summary.properties.length === 0),
     summary.sweep ? sweepHeatMap(summary.sweep) : '',
     codeCoverageLink(summary.codeCoverage),
+    seedRobustness ? seedRobustnessSection(seedRobustness) : '',
     '</main>',
     `<script>${chartLibrary}</script>`,
     `<script>${DURATION_CHART_SCRIPT}</script>`,
