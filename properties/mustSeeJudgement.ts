@@ -13,6 +13,8 @@
  *   over the looks (Bonferroni), so over the whole sequence a generator that does reach X
  *   is called `missed` with a chance below 1 − MUST_SEE_CONFIDENCE, whatever the run count.
  * - Still undecided at the cap: `undecided`, and the property's verdict `inconclusive`.
+ * - A required share of 1 claims every run, not a rate: met while every run reached it,
+ *   missed at the first that did not.
  */
 import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
 
@@ -54,6 +56,8 @@ export interface Judged extends Bounds {
 /** Judges one situation at a look, with the error split over `lookCount` looks. */
 export function judgeMustSee(reached: number, runs: number, minShare: number, lookCount: number): Judged {
   const bounds = clopperPearson(reached, runs, (1 - MUST_SEE_CONFIDENCE) / lookCount);
+  // A share of 1 is a claim about every run, not a rate: one run without it decides.
+  if (minShare >= 1) return { ...bounds, judgement: reached === runs && runs > 0 ? 'met' : runs > 0 ? 'missed' : 'undecided' };
   const judgement: MustSeeJudgement = bounds.upper < minShare ? 'missed' : bounds.lower >= MUST_SEE_TOLERANCE * minShare ? 'met' : 'undecided';
   return { ...bounds, judgement };
 }
