@@ -50,22 +50,31 @@ export async function runSeedsBench(options: SeedsBenchOptions) {
     if (options.shouldStop?.()) abort.abort();
   }, 100);
   let done = 0;
+  let next = 0;
+  // A few jobs in flight per thread, taken in seed order, so seeds finish one after another
+  // (piscina does not promise the order of a queue submitted all at once) and an
+  // interruption leaves whole seeds behind it.
+  const runner = async () => {
+    while (next < jobs.length && !abort.signal.aborted) {
+      const { seed, taskIndex, task } = jobs[next++]!;
+      await runJob(seed, taskIndex, task);
+    }
+  };
+  const runJob = async (seed: number, taskIndex: number, task: (typeof jobs)[number]['task']) => {
+    try {
+      const { result, coverage } = await pool.run({ config, taskIndex, seed, runs: options.runs, policy: null, swarm: false }, { signal: abort.signal });
+      const entry = perSeed.get(seed)!;
+      entry.verdicts[taskIndex] = { id: result.id, variant: result.variant, expected: result.expected, verdict: result.verdict, minimal: result.minimality?.minimal ?? null };
+      entry.coverage.absorb(coverage);
+      entry.left--;
+      progress?.start(task, done, jobs.length);
+      progress?.done(result, done++, jobs.length);
+    } catch (error) {
+      if (!abort.signal.aborted) throw error;
+    }
+  };
   try {
-    await Promise.all(
-      jobs.map(async ({ seed, taskIndex, task }) => {
-        try {
-          const { result, coverage } = await pool.run({ config, taskIndex, seed, runs: options.runs, policy: null, swarm: false }, { signal: abort.signal });
-          const entry = perSeed.get(seed)!;
-          entry.verdicts[taskIndex] = { id: result.id, variant: result.variant, expected: result.expected, verdict: result.verdict, minimal: result.minimality?.minimal ?? null };
-          entry.coverage.absorb(coverage);
-          entry.left--;
-          progress?.start(task, done, jobs.length);
-          progress?.done(result, done++, jobs.length);
-        } catch (error) {
-          if (!abort.signal.aborted) throw error;
-        }
-      }),
-    );
+    await Promise.all(Array.from({ length: 2 * options.workers }, runner));
   } finally {
     clearInterval(watch);
     progress?.stop();
