@@ -29,6 +29,8 @@ const WORKER = new URL('../properties/campaignWorker.ts', import.meta.url).href;
 export interface SeedsBenchOptions {
   readonly seeds: readonly number[];
   readonly runs: number | null;
+  /** The must-see judgement's cap (default: the campaign's, DEFAULT_COVERAGE_CAP). */
+  readonly coverageCap?: number;
   readonly workers: number;
   readonly out: string;
   readonly shouldStop?: () => boolean;
@@ -62,7 +64,7 @@ export async function runSeedsBench(options: SeedsBenchOptions) {
   };
   const runJob = async (seed: number, taskIndex: number, task: (typeof jobs)[number]['task']) => {
     try {
-      const { result, coverage } = await pool.run({ config, taskIndex, seed, runs: options.runs, policy: null, swarm: false }, { signal: abort.signal });
+      const { result, coverage } = await pool.run({ config, taskIndex, seed, runs: options.runs, coverageCap: options.coverageCap, policy: null, swarm: false }, { signal: abort.signal });
       const entry = perSeed.get(seed)!;
       entry.verdicts[taskIndex] = { id: result.id, variant: result.variant, expected: result.expected, verdict: result.verdict, minimal: result.minimality?.minimal ?? null };
       entry.coverage.absorb(coverage);
