@@ -6,6 +6,8 @@ export default defineConfig({
     include: ['{model,properties,reports,cli,bench,explore}/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // Fails the run if a test wrote into the work tree (reports/out/ included).
+    globalSetup: ['reports/workTreeGuard.ts'],
     reporters: ['default'],
     coverage: {
       provider: 'v8',

@@ -3,7 +3,8 @@
  * package's public entry. This checks its sources import nothing else, and that the command
  * line holds its policy to the policy bar.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, expectBadInput, fabricVerify } from './cliProcess.ts';
@@ -33,7 +34,7 @@ describe('the custom-policy example', () => {
   });
 
   it('check --policy holds the example policy to the policy bar', async () => {
-    const outcome = await fabricVerify('check', '--policy', 'examples/custom-policy/src/tokenBucketPolicy.ts', '--runs', '30', '--out', join(PROJECT_ROOT, 'reports', 'out', 'policy-bar-test'));
+    const outcome = await fabricVerify('check', '--policy', 'examples/custom-policy/src/tokenBucketPolicy.ts', '--runs', '30', '--out', join(mkdtempSync(join(tmpdir(), 'fabric-verify-policy-bar-')), 'out'));
     expect(outcome.stdout).toMatch(/parallel-recovery-bounded \(policy token-bucket\)\s+holds\s+✗ fails/);
     expect(outcome.stdout).toMatch(/all-suspect-stops-healing \(policy token-bucket\)\s+holds\s+✓ holds/);
     expect(outcome.status).toBe(1);

@@ -4,6 +4,9 @@
  * `fails` must shrink to its expected smallest story, and that story must replay exactly.
  * Fixed seed by default (printed); FV_SEED, FV_RUNS, FV_PATH and FV_FRESH=1 override it.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../model/simulator/simulate.ts';
 import { counterexampleText } from '../reports/counterexampleText.ts';
@@ -15,7 +18,8 @@ import { chooseRuns, choosePath, chooseSeed } from './seeds.ts';
 
 const { seed, fresh } = chooseSeed();
 const path = choosePath();
-const COUNTEREXAMPLES = 'reports/out/counterexamples';
+// A failure message names a replayable file; it goes to a folder of the test's own, never the work tree.
+const COUNTEREXAMPLES = join(mkdtempSync(join(tmpdir(), 'fabric-verify-catalog-')), 'counterexamples');
 console.log(`catalog: seed ${seed}${fresh ? ' (fresh: FV_FRESH=1)' : ' (fixed; FV_SEED, FV_RUNS, FV_FRESH=1 to explore)'}`);
 
 function explain(result: PropertyResult): string {

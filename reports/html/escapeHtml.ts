@@ -25,9 +25,16 @@ export function jsonForScript(value: unknown): string {
 
 /**
  * A link target that stays inside the report folder: a relative path, never a scheme
- * (`https:`, `javascript:`) nor a protocol-relative `//host`. Null when the path is not one.
+ * (`https:`, `javascript:`) nor a protocol-relative `//host`, each segment URL-encoded. Null
+ * when the path is not one. For the template layer, which escapes attributes itself.
  */
-export function relativeHref(path: string): string | null {
+export function relativeUrl(path: string): string | null {
   if (/^\s*[a-z][a-z0-9+.-]*:/i.test(path) || /^\s*[\\/]{2}/.test(path) || path.trim() === '') return null;
-  return escapeHtml(path.split('/').map(encodeURIComponent).join('/'));
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+/** `relativeUrl`, escaped for an attribute of string-built markup. */
+export function relativeHref(path: string): string | null {
+  const url = relativeUrl(path);
+  return url === null ? null : escapeHtml(url);
 }

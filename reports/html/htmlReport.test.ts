@@ -19,7 +19,7 @@ describe('htmlReport', () => {
   it('is one complete document whose policy forbids every network load', () => {
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html.trimEnd().endsWith('</html>')).toBe(true);
-    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"\/?>/.exec(html)?.[1];
     expect(csp).toBeDefined();
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toMatch(/https?:|\*|'unsafe-eval'/);
@@ -48,12 +48,24 @@ describe('htmlReport', () => {
   });
 
   it('has one catalog row per checked property, vacuous verdicts marked as such', () => {
-    const rows = [...html.matchAll(/<tr class="property (\w+)[^"]*" data-property="([^"]+)">/g)];
+    const rows = [...html.matchAll(/<tr class="property (\w+)[^"]*" id="row-[^"]+" data-property="([^"]+)"/g)];
     expect(rows.map((r) => r[2])).toEqual(fixture.summary.properties.map((p) => p.id));
     const vacuous = fixture.summary.properties.filter((p) => p.verdict === 'vacuous').length;
     expect(vacuous).toBeGreaterThan(0);
     expect(rows.filter((r) => r[1] === 'vacuous').length).toBe(vacuous);
     expect(html).toContain('one run breaks it with chance below <b>10%</b> at 95%');
+  });
+
+  it('leads with one headline counting the unexpected verdicts, and shows an expected failure as found, not as a failure', () => {
+    const differing = fixture.summary.properties.filter((p) => !p.matches);
+    const header = html.slice(html.indexOf('<header'), html.indexOf('</header>'));
+    expect(header).toContain(differing.length === 0 ? 'as expected' : `${differing.length} of ${fixture.summary.properties.length} verdicts unexpected`);
+    expect([...header.matchAll(/<li class="(vacuous|unexpected-failure|missed-failure)">/g)].length).toBe(differing.length);
+    const found = fixture.summary.properties.filter((p) => p.expected === 'fails' && p.verdict === 'fails');
+    expect(found.length).toBeGreaterThan(0);
+    expect([...html.matchAll(/<tr class="property fails expected-failure"/g)].length).toBe(found.length);
+    // Words next to each other stay apart (the template layer trims text at line breaks).
+    expect(html).toContain('✗ unexpected failure</span>, <span class="outcome missed-failure">');
   });
 
   it('draws an SVG timeline with the violation marker for every counterexample, linked from the catalog', () => {
@@ -103,7 +115,7 @@ describe('htmlReport', () => {
   it('shows a hostile app name only escaped', () => {
     expect(html).not.toContain(HOSTILE_APP);
     expect(html).not.toMatch(/<img/i);
-    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)');
   });
 
   it('never links a path that leaves the report folder', () => {

@@ -1,28 +1,36 @@
-/** The few SVG elements the timeline is made of; every text and tooltip escaped here. */
-import { escapeHtml } from './escapeHtml.ts';
+/** The few SVG elements the timeline is made of, as components; the template layer escapes every text, tooltip and attribute. */
+import type { VNode } from 'preact';
+import { html } from './markup.ts';
 
-const n = (v: number): string => String(Math.round(v * 10) / 10);
+export type Attributes = Readonly<Record<string, string | number>>;
+export type Shape = VNode;
 
-export function title(text: string): string {
-  return `<title>${escapeHtml(text)}</title>`;
+const n = (v: number): number => Math.round(v * 10) / 10;
+
+export function title(text: string): Shape {
+  return html`<title>${text}</title>` as Shape;
 }
 
-export function rect(x: number, y: number, width: number, height: number, attrs: string, tooltip?: string): string {
-  const body = tooltip === undefined ? '' : title(tooltip);
-  return `<rect x="${n(x)}" y="${n(y)}" width="${n(Math.max(width, 0.5))}" height="${n(height)}" ${attrs}>${body}</rect>`;
+export function rect(x: number, y: number, width: number, height: number, attrs: Attributes, tooltip?: string): Shape {
+  return html`<rect x=${n(x)} y=${n(y)} width=${n(Math.max(width, 0.5))} height=${n(height)} ...${attrs}>${tooltip === undefined ? null : title(tooltip)}</rect>` as Shape;
 }
 
-export function line(x1: number, y1: number, x2: number, y2: number, attrs: string): string {
-  return `<line x1="${n(x1)}" y1="${n(y1)}" x2="${n(x2)}" y2="${n(y2)}" ${attrs}/>`;
+export function line(x1: number, y1: number, x2: number, y2: number, attrs: Attributes): Shape {
+  return html`<line x1=${n(x1)} y1=${n(y1)} x2=${n(x2)} y2=${n(y2)} ...${attrs} />` as Shape;
 }
 
-export function text(x: number, y: number, content: string, attrs = ''): string {
-  return `<text x="${n(x)}" y="${n(y)}" ${attrs}>${escapeHtml(content)}</text>`;
+export function text(x: number, y: number, content: string, attrs: Attributes = {}): Shape {
+  return html`<text x=${n(x)} y=${n(y)} ...${attrs}>${content}</text>` as Shape;
 }
 
-export function path(points: readonly (readonly [number, number])[], attrs: string): string {
+export function path(points: readonly (readonly [number, number])[], attrs: Attributes): Shape {
   const d = points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${n(x)},${n(y)}`).join('');
-  return `<path d="${d}" ${attrs}/>`;
+  return html`<path d=${d} ...${attrs} />` as Shape;
+}
+
+/** Shapes kept together, with a tooltip for all of them. */
+export function group(children: readonly (Shape | null)[], attrs: Attributes = {}): Shape {
+  return html`<g ...${attrs}>${children}</g>` as Shape;
 }
 
 /** A label cut to fit its column; the whole of it goes in a tooltip. */

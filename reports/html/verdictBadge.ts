@@ -1,10 +1,11 @@
-/** A verdict or an expectation as a coloured word, and whether it matched, as a tick or a cross. */
-import type { Expectation, Verdict } from '../../properties/propertyDefinition.ts';
+/** A verdict read against its expectation, as one badge: the outcome's words, its colour, the hint in a tooltip. */
+import type { PropertySummary } from '../summary.ts';
+import { html } from './markup.ts';
+import { OUTCOME_HINTS, OUTCOME_WORDS, isUnexpected, outcomeOf } from './outcome.ts';
 
-export function verdictBadge(verdict: Verdict | Expectation): string {
-  return `<span class="badge ${verdict}">${verdict}</span>`;
-}
+const MARK = { holds: '✓', 'expected-failure': '✓', 'unexpected-failure': '✗', 'missed-failure': '✗', vacuous: '?', inconclusive: '?' } as const;
 
-export function matchMark(matches: boolean): string {
-  return matches ? '<span class="match yes" title="verdict as expected">✓ as expected</span>' : '<span class="match no" title="verdict differs from the expectation">✗ differs</span>';
+export function outcomeBadge(p: Pick<PropertySummary, 'expected' | 'verdict'>) {
+  const outcome = outcomeOf(p);
+  return html`<span class=${`outcome ${outcome}`} title=${`expected ${p.expected}, verdict ${p.verdict}: ${OUTCOME_HINTS[outcome]}`} data-unexpected=${String(isUnexpected(outcome))}>${MARK[outcome]} ${OUTCOME_WORDS[outcome]}</span>`;
 }
