@@ -36,7 +36,9 @@ describe('fabric-verify check', () => {
       ['upgrade-keeps-multi-instance-up', 'holds', true],
     ]);
     expect(summary.properties[0]!.counterexample).toMatchObject({ file: 'counterexamples/single-instance-never-down.json', faults: 1, minimal: true });
-    expect(summary.properties[1]!.failureRateBelow).toBe(0.15);
+    // 3/N over the runs drawn: at least the 20 asked, more while a must-see is undecided.
+    expect(summary.properties[1]!.runs).toBeGreaterThanOrEqual(20);
+    expect(summary.properties[1]!.failureRateBelow).toBe(Math.round((3 / summary.properties[1]!.runs) * 10_000) / 10_000);
     expect(summary.coverage.machines.map((m) => m.id)).toEqual(['server', 'instance', 'controller', 'upgrade', 'deploymentService', 'monitoring', 'storage']);
 
     const replay = await fabricVerify('replay', join(out, 'counterexamples/single-instance-never-down.json'), '--html');

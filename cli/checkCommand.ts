@@ -21,12 +21,14 @@ import { loadPolicyModule } from '../properties/policyModule.ts';
 import { withHealingPolicies } from '../model/healingPolicies/registry.ts';
 import { InputError } from '../model/inputError.ts';
 import { clusterCheckCommand } from './clusterCheckCommand.ts';
+import { coverageCapAtLeastRuns } from './options.ts';
 
 export interface CheckOptions {
   readonly config?: string;
   readonly property?: readonly string[];
   readonly runs?: number;
   readonly seed?: number;
+  readonly coverageCap?: number;
   readonly out: string;
   readonly json?: boolean;
   readonly shard?: Shard;
@@ -61,6 +63,7 @@ export async function checkCommand(options: CheckOptions, interrupted: () => boo
   const config = effectiveConfig(options);
   const seed = options.seed ?? config.campaign.seed ?? DEFAULT_SEED;
   const runs = options.runs ?? config.campaign.runs ?? null;
+  coverageCapAtLeastRuns(options.coverageCap, runs);
   const shard = options.shard ?? null;
   const loaded = options.policy ? await loadPolicyModule(options.policy) : null;
   const swarm = options.swarm ?? chooseSwarm();
@@ -74,6 +77,7 @@ export async function checkCommand(options: CheckOptions, interrupted: () => boo
     {
       seed,
       runs,
+      ...(options.coverageCap !== undefined ? { coverageCap: options.coverageCap } : {}),
       shard,
       workers: options.workers ?? availableParallelism(),
       policy: loaded ? { module: loaded.module, params: loaded.params } : null,

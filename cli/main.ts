@@ -70,6 +70,7 @@ export function buildProgram(write: (text: string) => void): Command {
     .option('--property <ids...>', 'check only these properties (--property A B, A,B, or repeated)', propertyIds)
     .option('--runs <n>', 'runs per property (default: each property\'s own)', wholeNumber('--runs', 1))
     .option('--seed <s>', 'the campaign seed', seedValue)
+    .option('--coverage-cap <n>', 'most runs a clean holds may draw while its must-see situations are undecided (default 1000)', wholeNumber('--coverage-cap', 1))
     .option('--out <dir>', 'report folder', outputFolder('--out'), 'reports/out')
     .option('--json', 'print summary.json on stdout')
     .option('--shard <i/n>', 'run only shard i of n (merge the shards\' reports with `merge`)', shardValue)

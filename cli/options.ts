@@ -5,9 +5,11 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
+import { InputError } from '../model/inputError.ts';
 import type { Shard } from '../properties/campaign.ts';
 import { catalog } from '../properties/catalog/index.ts';
 import { didYouMean } from '../model/didYouMean.ts';
+import { DEFAULT_RUNS } from '../properties/checkProperty.ts';
 
 export function wholeNumber(flag: string, min: number) {
   return (value: string): number => {
@@ -19,8 +21,15 @@ export function wholeNumber(flag: string, min: number) {
 
 export function seedValue(value: string): number {
   const n = Number(value);
-  if (!/^-?\d+$/.test(value.trim()) || n < -(2 ** 31) || n >= 2 ** 31) throw new InvalidArgumentError(`--seed: expected a whole number in [-2^31, 2^31), found ${JSON.stringify(value)}`);
+  if (!/^\d+$/.test(value.trim()) || n >= 2 ** 31) throw new InvalidArgumentError(`--seed: expected a whole number in [0, 2^31), found ${JSON.stringify(value)}`);
   return n;
+}
+
+/** `--coverage-cap` bounds the runs a must-see judgement may add: below the runs it could not even allow them. */
+export function coverageCapAtLeastRuns(cap: number | undefined, runs: number | null): void {
+  if (cap === undefined) return;
+  const least = runs ?? DEFAULT_RUNS;
+  if (cap < least) throw new InputError('check', [{ path: '--coverage-cap', expected: `a whole number ≥ the runs per property (${least}${runs === null ? ', the default' : ''})`, received: String(cap) }]);
 }
 
 export function shardValue(value: string): Shard {

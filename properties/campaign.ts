@@ -74,6 +74,8 @@ export interface CampaignOptions {
   readonly seed: number;
   /** Runs per property; null: each property's own default. */
   readonly runs: number | null;
+  /** The most runs a clean `holds` draws while its must-see situations are undecided (default DEFAULT_COVERAGE_CAP). */
+  readonly coverageCap?: number;
   readonly shard: Shard | null;
   /** Check the policy bar under this policy instead of the catalog (already loaded in this thread). */
   readonly policy?: PolicyUnderTest | null;
@@ -145,7 +147,7 @@ export async function runCampaign(config: CampaignConfig, options: CampaignOptio
       await new Promise((resolve) => setImmediate(resolve));
       if (options.shouldStop?.() || policyFailure !== undefined) break;
       options.onTaskStart?.(tasks[position]!, position, tasks.length);
-      finish(position, await runCampaignJob({ config, taskIndex, seed: options.seed, runs: options.runs, policy, swarm: options.swarm }, inThread));
+      finish(position, await runCampaignJob({ config, taskIndex, seed: options.seed, runs: options.runs, coverageCap: options.coverageCap, policy, swarm: options.swarm }, inThread));
     }
   } else {
     const pool = new Piscina<CampaignJob, CampaignJobResult>({ filename: WORKER, maxThreads: workers, minThreads: workers, execArgv: workerExecArgv(policy) });
@@ -160,7 +162,7 @@ export async function runCampaign(config: CampaignConfig, options: CampaignOptio
         indexes.map(async (taskIndex, position) => {
           options.onTaskStart?.(tasks[position]!, position, tasks.length);
           try {
-            finish(position, await pool.run({ config, taskIndex, seed: options.seed, runs: options.runs, policy, swarm: options.swarm }, { signal: abort.signal }));
+            finish(position, await pool.run({ config, taskIndex, seed: options.seed, runs: options.runs, coverageCap: options.coverageCap, policy, swarm: options.swarm }, { signal: abort.signal }));
             if (policyFailure !== undefined) abort.abort();
           } catch (error) {
             if (!abort.signal.aborted) throw error;

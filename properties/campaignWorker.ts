@@ -16,6 +16,7 @@ export interface CampaignJob {
   readonly taskIndex: number;
   readonly seed: number;
   readonly runs: number | null;
+  readonly coverageCap?: number | undefined;
   readonly policy: PolicyUnderTest | null;
   readonly swarm?: boolean;
 }
@@ -37,6 +38,7 @@ export default async function runCampaignJob(job: CampaignJob, inThread: Healing
         ...(job.runs !== null ? { runs: job.runs } : {}),
         ...(task.variant ? { variant: task.variant } : {}),
         ...(job.swarm !== undefined ? { swarm: job.swarm } : {}),
+        ...(job.coverageCap !== undefined ? { coverageCap: job.coverageCap } : {}),
         coverage,
       }),
     );

@@ -1,8 +1,9 @@
 /**
  * Checks one catalog property with fast-check: generate scenarios under its hypothesis,
  * simulate each, read the trace; shrink any failure to its smallest story. Counts the
- * must-see situations (fast-check has no `cover`), so a clean run that never reached them
- * is reported `vacuous`, not `holds`.
+ * must-see situations (fast-check has no `cover`) and judges them statistically
+ * (properties/mustSeeJudgement.ts): a clean `holds` whose runs do not reach them is `vacuous`,
+ * and one still undecided at the coverage cap is `inconclusive`.
  */
 import fc from 'fast-check';
 import type { CoverageRecorder } from '../model/coverage/coverageRecorder.ts';
@@ -15,6 +16,7 @@ import { withSwarmMode } from './arbitraries/swarmMode.ts';
 import { DowntimeCollector, type DowntimeTally } from './downtime.ts';
 import { RECHECK_EVERY, recheckDeterminism } from './determinismCheck.ts';
 import { chooseSwarm } from './seeds.ts';
+import { DEFAULT_COVERAGE_CAP, type MustSeeJudgement, judgeMustSee, looksAt } from './mustSeeJudgement.ts';
 
 export const DEFAULT_RUNS = 100;
 
@@ -28,6 +30,8 @@ export interface CheckOptions {
   readonly coverage?: CoverageRecorder;
   /** Swarm fault schedules (default: FV_SWARM, else DEFAULT_SWARM); a seed and path replay only in the same mode. */
   readonly swarm?: boolean;
+  /** The most runs a clean `holds` draws while a must-see situation is undecided (default DEFAULT_COVERAGE_CAP, never below the runs). */
+  readonly coverageCap?: number;
 }
 
 export interface MustSeeTally {
@@ -37,6 +41,11 @@ export interface MustSeeTally {
   readonly reached: number;
   readonly share: number;
   readonly met: boolean;
+  /** The statistical judgement at the last look: `met`, `missed` (the generator does not reach it) or `undecided`. */
+  readonly judgement: MustSeeJudgement;
+  /** One-sided Clopper–Pearson bounds on the share, at the judgement's confidence. */
+  readonly lowerBound: number;
+  readonly upperBound: number;
 }
 
 export interface Minimality {
@@ -105,7 +114,15 @@ export function checkProperty(definition: PropertyDefinition, options: CheckOpti
   let nondeterminism: unknown = null;
 
   const simulation = options.coverage ? { inspect: options.coverage.inspect } : {};
+  // Runs already simulated by an earlier pass over the same seed (they passed), and whether
+  // the must-see judgement is decided (later runs are then drawn but not simulated).
+  let skipFirst = 0;
+  let index = 0;
+  let decided = false;
+  let looks: number[] = [];
+  const judged = () => definition.mustSee.map((m, i) => judgeMustSee(reached[i]!, generated, m.minShare, looks.length));
   const property = fc.property(arbitrary, (scenario) => {
+    if (index++ < skipFirst || decided) return true;
     const trace = simulate(scenario, simulation);
     if (!failedOnce) {
       generated++;
@@ -129,13 +146,31 @@ export function checkProperty(definition: PropertyDefinition, options: CheckOpti
         exceeding += measured.durationsS.filter((d) => d > measured.boundS).length;
       }
     }
-    if (violationOf(definition, scenario, trace) === null) return true;
-    failedOnce = true;
-    return false;
+    if (violationOf(definition, scenario, trace) !== null) {
+      failedOnce = true;
+      return false;
+    }
+    // At a look, stop simulating once every situation is decided (or one is missed).
+    if (!failedOnce && looks.includes(generated)) {
+      const now = judged();
+      decided = now.some((j) => j.judgement === 'missed') || now.every((j) => j.judgement === 'met');
+    }
+    return true;
   });
 
   const runs = options.runs ?? definition.runs ?? DEFAULT_RUNS;
-  const details = fc.check(property, { seed: options.seed, numRuns: runs, ...(options.path ? { path: options.path } : {}) });
+  const cap = Math.max(runs, options.coverageCap ?? DEFAULT_COVERAGE_CAP);
+  const sequential = expected === 'holds' && definition.mustSee.length > 0 && options.path === undefined;
+  looks = sequential ? looksAt(runs, cap) : [runs];
+  let details = fc.check(property, { seed: options.seed, numRuns: runs, ...(options.path ? { path: options.path } : {}) });
+  if (sequential && !details.failed && !decided && cap > runs) {
+    // Undecided: the same seed drawn further, up to the cap. fast-check draws run i the same
+    // whatever numRuns is, so the first runs are the ones already checked, and a failure found
+    // later replays from the seed and its path as any other.
+    skipFirst = runs;
+    index = 0;
+    details = fc.check(property, { seed: options.seed, numRuns: cap });
+  }
   if (details.errorInstance && !details.counterexample) throw details.errorInstance;
   if (nondeterminism !== null) throw nondeterminism;
 
@@ -163,11 +198,19 @@ export function checkProperty(definition: PropertyDefinition, options: CheckOpti
     }
   }
 
-  const mustSee = definition.mustSee.map((situation, i) => {
+  const judgements = judged();
+  const mustSee = definition.mustSee.map((situation, i): MustSeeTally => {
     const share = generated === 0 ? 0 : reached[i]! / generated;
-    return { id: situation.id, description: situation.description, minShare: situation.minShare, reached: reached[i]!, share, met: share >= situation.minShare };
+    const { judgement, lower, upper } = judgements[i]!;
+    return { id: situation.id, description: situation.description, minShare: situation.minShare, reached: reached[i]!, share, met: judgement === 'met', judgement, lowerBound: lower, upperBound: upper };
   });
-  const verdict: Verdict = details.failed ? 'fails' : expected === 'holds' && mustSee.some((m) => !m.met) ? 'vacuous' : 'holds';
+  const verdict: Verdict = details.failed
+    ? 'fails'
+    : expected !== 'holds' || mustSee.every((m) => m.judgement === 'met')
+      ? 'holds'
+      : mustSee.some((m) => m.judgement === 'missed')
+        ? 'vacuous'
+        : 'inconclusive';
   return {
     id: definition.id,
     variant: options.variant?.label ?? null,

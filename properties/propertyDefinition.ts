@@ -9,7 +9,8 @@ import type { Scenario } from '../model/scenario.ts';
 import type { Trace } from '../model/simulator/trace.ts';
 
 export type Expectation = 'holds' | 'fails';
-export type Verdict = 'holds' | 'fails' | 'vacuous';
+/** `inconclusive`: a clean run whose must-see situations were still undecided at the coverage cap (properties/mustSeeJudgement.ts). */
+export type Verdict = 'holds' | 'fails' | 'vacuous' | 'inconclusive';
 
 /** A broken property, as data: where and when, what was expected, what was seen. */
 export interface Violation {

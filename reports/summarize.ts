@@ -42,7 +42,17 @@ export function propertySummary(result: PropertyResult, statement: string, hypot
     // A stored counterexample's seed and path are its own (in its file), not this campaign's.
     path: result.regression ? null : (cx?.path ?? null),
     durationMs: result.durationMs,
-    mustSee: result.mustSee.map((m) => ({ id: m.id, description: m.description, reached: m.reached, share: round(m.share), minShare: m.minShare, met: m.met })),
+    mustSee: result.mustSee.map((m) => ({
+      id: m.id,
+      description: m.description,
+      reached: m.reached,
+      share: round(m.share),
+      minShare: m.minShare,
+      met: m.met,
+      judgement: m.judgement,
+      lowerBound: round(m.lowerBound),
+      upperBound: round(m.upperBound),
+    })),
     failureRateBelow: clean && result.runs > 0 ? round(3 / result.runs) : null,
     determinismRechecks: result.determinismRechecks,
     counterexample: cx

@@ -14,6 +14,11 @@ export interface MustSeeSummary {
   readonly share: number;
   readonly minShare: number;
   readonly met: boolean;
+  /** `met`, `missed` or `undecided` (properties/mustSeeJudgement.ts); absent in summaries from before the judgement. */
+  readonly judgement?: 'met' | 'missed' | 'undecided';
+  /** One-sided Clopper–Pearson bounds on the share at the judgement's confidence. */
+  readonly lowerBound?: number;
+  readonly upperBound?: number;
 }
 
 export interface CounterexampleSummary {

@@ -11,9 +11,10 @@ import type { CampaignSummary } from './summary.ts';
 import { summaryMarkdown } from './summaryMarkdown.ts';
 import { COUNTEREXAMPLE_FOLDER } from './summarize.ts';
 import { htmlReport } from './html/htmlReport.ts';
+import { SEED_ROBUSTNESS_FILE, readSeedRobustness } from '../bench/seedsFile.ts';
 
 /** Other commands' outputs in the same folder, carried over when a campaign rewrites it. */
-const KEPT = ['coverage', 'bench.json', 'mutation', 'swarm.json'];
+const KEPT = ['coverage', 'bench.json', 'mutation', 'swarm.json', SEED_ROBUSTNESS_FILE];
 
 export function writeCampaignReports(out: string, summary: CampaignSummary, counterexamples: readonly Counterexample[]): void {
   const files = new Map<string, string>();
@@ -26,6 +27,6 @@ export function writeCampaignReports(out: string, summary: CampaignSummary, coun
   const withCoverageLink = { ...summary, codeCoverage: summary.codeCoverage ?? (existsSync(join(out, 'coverage', 'index.html')) ? 'coverage/index.html' : null) };
   files.set('summary.json', `${JSON.stringify(withCoverageLink, null, 2)}\n`);
   files.set('summary.md', summaryMarkdown(withCoverageLink));
-  files.set('index.html', htmlReport(withCoverageLink, stories));
+  files.set('index.html', htmlReport(withCoverageLink, stories, readSeedRobustness(out)));
   replaceReportFolder(out, files, KEPT);
 }

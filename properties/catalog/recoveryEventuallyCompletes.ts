@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { healingPolicyNamed, type HealingPolicyKind } from '../../model/policy.ts';
 import type { PropertyDefinition } from '../propertyDefinition.ts';
 import { appsArbitrary } from '../arbitraries/appsArbitrary.ts';
-import { crashes, heartbeatLossFaults } from '../arbitraries/faultArbitraries.ts';
+import { crashesOfLoadedServers, heartbeatLossFaults } from '../arbitraries/faultArbitraries.ts';
 import { swarm } from '../arbitraries/swarm.ts';
 import { basePolicy, scenarioArbitrary } from '../arbitraries/scenarioArbitrary.ts';
 import { timingsArbitrary } from '../arbitraries/timingsArbitrary.ts';
@@ -28,7 +28,7 @@ export const recoveryEventuallyCompletes: PropertyDefinition = {
       topology: topologyArbitrary({ servers: [3, 10], faultDomains: [1, 3], updateDomains: [1, 5], capacity: [1, 4], spareServers: 'all-but-one' }, appsArbitrary({ apps: [1, 6], roles: [1, 2], instances: [1, 3] })),
       timings: timingsArbitrary({ repairS: [3600, 14_400] }),
       policy: fc.record({ kind: fc.constantFrom(...POLICIES), fencing: fc.boolean() }).map(({ kind, fencing }) => ({ ...basePolicy, healing: healingPolicyNamed(kind), fencing })),
-      faults: swarm({ crashes: crashes(WINDOW, [0, 3]), heartbeatLosses: heartbeatLossFaults(WINDOW, [0, 4], [30, 2 * 3600]) }, { atLeastOne: true }),
+      faults: swarm({ crashes: crashesOfLoadedServers(WINDOW, [0, 3]), heartbeatLosses: heartbeatLossFaults(WINDOW, [0, 4], [30, 2 * 3600]) }, { atLeastOne: true }),
       horizonS: (t) => WINDOW.toS + 2 * 3600 + t.repairS + 2 * (t.detectionTimeoutS + t.instanceStartS) + 3600,
     }).map((s) => withPolicy(s, policy)),
   check: (_scenario, trace) => {

@@ -32,6 +32,16 @@ const CHECKS: readonly (readonly [string, string | null])[] = [
   ['false-positive-churn-bounded', 'parallel'],
 ];
 
+/**
+ * The report must draw a vacuous row, and a must-see is now judged statistically (a short run
+ * draws on rather than turn vacuous): so one situation asks for more than its generator gives
+ * (a correlated failure in 95% of runs; it reaches about 75%), a genuine vacuous.
+ */
+function demanding(definition: PropertyDefinition): PropertyDefinition {
+  if (definition.id !== 'multi-instance-never-fully-down') return definition;
+  return { ...definition, mustSee: definition.mustSee.map((m) => (m.id === 'correlated-failure' ? { ...m, minShare: 0.95 } : m)) };
+}
+
 interface Checked {
   readonly definition: PropertyDefinition;
   readonly result: PropertyResult;
@@ -73,7 +83,7 @@ export function campaignFixture(): CampaignFixture {
   const started = performance.now();
   const recorder = new CoverageRecorder(Object.values(machinesByKind) as AnyStateMachine[]);
   const checked: Checked[] = CHECKS.map(([id, label]) => {
-    const definition = propertyById(id)!;
+    const definition = demanding(propertyById(id)!);
     const variant = label === null ? undefined : definition.variants!.find((v) => v.label === label)!;
     const result = checkProperty(definition, { seed: FIXTURE_SEED, runs: RUNS, coverage: recorder, ...(variant ? { variant } : {}) });
     return { definition, result, policy: policyOf(definition, label) };

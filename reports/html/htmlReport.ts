@@ -13,6 +13,8 @@ import { chartLibrarySource } from './chartLibrary.ts';
 import { codeCoverageLink } from './codeCoverageLink.ts';
 import { contentSecurityPolicy } from './contentSecurityPolicy.ts';
 import { coverageSection } from './coverageSection.ts';
+import type { SeedRobustness } from '../../bench/seedsSummary.ts';
+import { seedRobustnessSection } from './seedRobustnessSection.ts';
 import { downtimeSection } from './downtimeSection.ts';
 import { DURATION_CHART_SCRIPT } from './durationChartScript.ts';
 import { explorationSection } from './explorationSection.ts';
@@ -90,7 +92,7 @@ function campaignBody(summary: CampaignSummary, stories: readonly Story[]): Mark
   ];
 }
 
-export function htmlReport(summary: CampaignSummary, stories: readonly Story[]): string {
+export function htmlReport(summary: CampaignSummary, stories: readonly Story[], seedRobustness: SeedRobustness | null = null): string {
   const chartLibrary = chartLibrarySource();
   const ordered = [...stories].sort((a, b) => {
     const rank = (s: Story) => summary.properties.findIndex((p) => storyAnchor(p.id, p.variant) === storyAnchor(s.counterexample.propertyId, s.counterexample.variant));
@@ -111,6 +113,8 @@ export function htmlReport(summary: CampaignSummary, stories: readonly Story[]):
     render(head),
     '<body><main>',
     ...body.filter((part) => part !== null).map(render),
+    // Already escaped markup (bench:seeds' figures beside the campaign), when the folder has them.
+    seedRobustness ? seedRobustnessSection(seedRobustness) : '',
     '</main>',
     render(rawHtml(chartLibrary, 'script')),
     render(rawHtml(DURATION_CHART_SCRIPT, 'script')),

@@ -44,6 +44,7 @@ main:has(#filter-holds:checked) tr.property:not(.holds) { display: none; }
 .badge { display: inline-block; padding: 0 8px; border-radius: 10px; font-size: .85em; font-weight: 600; color: #fff; }
 .badge.holds { background: var(--holds); } .badge.fails { background: var(--fails); }
 .badge.vacuous { background: var(--vacuous); color: #5c4a00; border: 1px dashed #b08f00; }
+.badge.inconclusive { background: #e8e6e3; color: #4a4540; border: 1px dashed #8a817c; }
 .variant { display: inline-block; margin-left: 4px; padding: 0 6px; border-radius: 4px; background: #e8eef6; font-size: .8em; }
 .match { font-weight: 600; white-space: nowrap; } .match.yes { color: #2e7d32; } .match.no { color: #fff; background: var(--fails); padding: 1px 6px; border-radius: 4px; }
 td.verdict { white-space: nowrap; } td.verdict .match { display: inline-block; margin-top: 4px; font-size: .85em; }

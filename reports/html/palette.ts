@@ -26,6 +26,7 @@ export const verdictColour: Readonly<Record<Verdict, string>> = {
   holds: '#59a14f',
   fails: '#e15759',
   vacuous: '#edc948',
+  inconclusive: '#bab0ac',
 };
 
 export const faultColour = {
