@@ -9,7 +9,7 @@ import { checkCommand } from './checkCommand.ts';
 import { sweepCommand } from './sweepCommand.ts';
 import { exploreCommand } from './exploreCommand.ts';
 import { mergeCommand } from './mergeCommand.ts';
-import { oneOf, outputFile, outputFolder, propertyIds, seedValue, shardValue, wholeNumber } from './options.ts';
+import { listOf, oneOf, outputFile, outputFolder, propertyIds, seedValue, shardValue, wholeNumber } from './options.ts';
 import { commanderMessage, errorLine } from './errorStyle.ts';
 import { packageVersion } from './version.ts';
 
@@ -61,6 +61,8 @@ export function buildProgram(write: (text: string) => void): Command {
     .option('--json', 'print the figures as one JSON object')
     .option('--cluster <dir>', 'simulate a Kubernetes cluster read from its manifests (its FaultSchedule, else its node pool upgrade)')
     .option('--events-out <file>', 'with --cluster: write the run as Kubernetes Events (kubectl get events -o json), for `observe`')
+    .option('--compare <policies...>', `run once under each healing policy on the same faults, side by side (e.g. serial,parallel,adaptive; of ${HEALING_POLICIES.join(', ')})`, listOf('--compare', HEALING_POLICIES))
+    .option('--html <file>', 'with --compare: also write the comparison as a self-contained HTML page', outputFile('--html'))
     .action((options) => write(`${simulateCommand(options)}\n`));
 
   program

@@ -95,3 +95,13 @@ function expectFolderCanBeMade(flag: string, folder: string): void {
     throw new InvalidArgumentError(`${flag}: expected a folder that can be written, found ${JSON.stringify(existing)} read-only`);
   }
 }
+
+/** `--compare serial,parallel` (or repeated): two or more distinct words of a fixed list, in the order given. */
+export function listOf<T extends string>(flag: string, choices: readonly T[]) {
+  const one = oneOf(flag, choices);
+  return (value: string, previous: T[] = []): T[] => {
+    const named = value.split(',').map((word) => word.trim()).filter((word) => word !== '');
+    if (named.length === 0) throw new InvalidArgumentError(`${flag}: expected a comma-separated list of ${choices.join(', ')}, found ${JSON.stringify(value)}`);
+    return [...new Set([...previous, ...named.map(one)])];
+  };
+}

@@ -19,6 +19,9 @@ import { writeCampaignReports } from '../writeCampaignReports.ts';
 import { campaignFixture, storyWithAppNamed } from './campaignFixture.ts';
 import { htmlReport } from './htmlReport.ts';
 import { storyPage } from './storyPage.ts';
+import { policyComparisonPage } from './policyComparisonPage.ts';
+import { comparePolicies } from '../../properties/policyComparison.ts';
+import { incidentScenario } from '../../model/scenarios/incident20090313.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const INSTALL = 'apt-get update && apt-get install -y chromium';
@@ -228,6 +231,31 @@ describe.skipIf((!present && !inCI) || optedOut)('the reports in headless Chromi
     // The duplicate a server brings back with fencing off is drawn, not left to the words.
     expect(await page.locator('#story-no-duplicate-running-instance--fencing-off figure.view:visible rect.surplus').count()).toBe(1);
     await screenshot(page, 'explore.png');
+  });
+
+  it('policy comparison: one chart line per policy on each chart, drawn, nothing sideways', async () => {
+    const file = join(out, 'compare', 'policies.html');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, policyComparisonPage(comparePolicies((healing) => incidentScenario(healing), ['serial', 'parallel', 'adaptive'])));
+    const { page, errors, requests } = await open(file);
+    expect(errors).toEqual([]);
+    expect(requests.filter((url) => !url.startsWith('file:') && !url.startsWith('data:'))).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEWPORT.width);
+    expect(await page.locator('table.comparison thead th').allInnerTexts()).toEqual(['', 'serial', 'parallel', 'adaptive']);
+    for (const id of ['apps-down-chart', 'apps-short-chart']) {
+      const drawn = await page.evaluate((canvasId) => {
+        const canvas = document.getElementById(canvasId) as HTMLCanvasElement;
+        const chart = (window as unknown as { Chart: { getChart(c: HTMLCanvasElement): { data: { datasets: { label: string }[] } } | undefined } }).Chart.getChart(canvas);
+        const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        let inked = 0;
+        for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) inked++;
+        return { labels: chart?.data.datasets.map((d) => d.label) ?? [], inked };
+      }, id);
+      expect(drawn.labels, id).toEqual(['serial', 'parallel', 'adaptive']);
+      expect(drawn.inked, `${id} has ink`).toBeGreaterThan(1000);
+    }
+    expect(await page.locator('main').innerText()).toContain("adaptive's curve is the same as parallel's");
+    await screenshot(page, 'compare.png');
   });
 
   it('story page: the counterexample alone, its file linked beside it, the break in view', async () => {

@@ -1,0 +1,59 @@
+/**
+ * `simulate --compare`'s terminal output: the figures side by side, one column per healing
+ * policy, then the apps down over time, every policy on one time axis (asciichart: it draws
+ * several series on one set of axes with box-drawing characters, a dependency-free package).
+ * With colours, the series are overlaid and told apart by colour; without (NO_COLOR, a pipe),
+ * overlaid lines could not be told apart, so each policy gets its own strip on the same scale.
+ */
+import asciichart from 'asciichart';
+import { type PolicyComparison, changeWindow, sameCurveAs } from '../properties/policyComparison.ts';
+import { worstPerSlice } from '../properties/appsOverTime.ts';
+import type { SimulationFigures } from '../properties/simulationFigures.ts';
+import { clockTime, duration } from './clock.ts';
+import { textTable } from './textTable.ts';
+
+const CHART_COLUMNS = 64;
+const SERIES_COLOURS = [asciichart.blue, asciichart.red, asciichart.green, asciichart.magenta, asciichart.yellow, asciichart.cyan];
+const COLOUR_NAMES = ['blue', 'red', 'green', 'magenta', 'yellow', 'cyan'];
+
+const FIGURE_ROWS: readonly (readonly [string, (f: SimulationFigures) => string])[] = [
+  ['apps down at some point', (f) => String(f.appsDown)],
+  ['  of them multi-instance', (f) => `${f.multiInstanceAppsDown} of ${f.multiInstanceApps}`],
+  ['apps degraded at some point', (f) => String(f.appsDegraded)],
+  ['mean downtime, single-instance', (f) => duration(f.meanDowntimeSingleInstanceS)],
+  ['mean downtime, multi-instance', (f) => duration(f.meanDowntimeMultiInstanceS)],
+  ['time to restore', (f) => (f.restoreTimeS === null ? 'never' : duration(f.restoreTimeS))],
+  ['longest management wait', (f) => duration(f.longestManagementWaitS)],
+  ['servers failed', (f) => String(f.serversFailed)],
+  ['storage writes lost', (f) => String(f.storageWritesLost)],
+  ['upgrade', (f) => f.upgrade],
+  ['run ended', (f) => `${duration(f.endS)} (${f.end})`],
+];
+
+export function policyComparisonText(comparison: PolicyComparison, colours: boolean): string {
+  const policies = comparison.runs.map((r) => r.policy);
+  const lines = [`${comparison.scenario} — the same ${comparison.faults} faults under ${policies.join(', ')}`, ''];
+  lines.push(
+    textTable(
+      ['', ...policies],
+      FIGURE_ROWS.map(([label, value]) => [label, ...comparison.runs.map((r) => value(r.figures))]),
+      { rightAligned: policies.map((_, i) => i + 1) },
+    ),
+  );
+  const { fromS, toS } = changeWindow(comparison);
+  const series = comparison.runs.map((run) => worstPerSlice(run.apps, fromS, toS, CHART_COLUMNS).map((p) => p.down));
+  const most = Math.max(1, ...series.flat());
+  const axis = `${' '.repeat(11)}${clockTime(fromS)}${' '.repeat(Math.max(1, CHART_COLUMNS - clockTime(fromS).length - clockTime(toS).length))}${clockTime(toS)}`;
+  lines.push('', `Apps down over time (of ${comparison.apps}; each column the worst moment of ${duration(Math.round((toS - fromS) / CHART_COLUMNS))})`);
+  const chartOptions = { height: Math.min(8, most), min: 0, max: most, format: (x: number) => x.toFixed(0).padStart(8) };
+  if (colours) {
+    lines.push(asciichart.plot(series, { ...chartOptions, colors: series.map((_, i) => SERIES_COLOURS[i % SERIES_COLOURS.length]!) }), axis);
+    lines.push(`  ${policies.map((p, i) => `${SERIES_COLOURS[i % SERIES_COLOURS.length]}━━${asciichart.reset} ${p} (${COLOUR_NAMES[i % COLOUR_NAMES.length]})`).join('   ')}`);
+  } else {
+    for (const [i, policy] of policies.entries()) lines.push(`  ${policy}`, asciichart.plot(series[i]!, { ...chartOptions, height: Math.min(4, most) }));
+    lines.push(axis);
+  }
+  // An overlaid line hides another with the same curve; say so rather than let it look missing.
+  for (const [policy, earlier] of sameCurveAs(comparison)) lines.push(`  ${policy}: the same curve as ${earlier}`);
+  return lines.join('\n');
+}
