@@ -68,7 +68,7 @@ describe.skipIf((!present && !inCI) || optedOut)('the reports in headless Chromi
     writeFileSync(storyFile, storyPage({ ...story, file: join(out, 'campaign', story.file) }));
     const config = join(out, 'sweep.json');
     writeFileSync(config, JSON.stringify({ name: 'browser sweep', sweep: { properties: ['false-positive-churn-bounded', 'single-instance-never-down'], runs: 15, grid: { healing: ['serial', 'parallel'] } } }));
-    sweepCommand({ config, out: join(out, 'sweep') });
+    await sweepCommand({ config, out: join(out, 'sweep'), workers: 2 });
     exploreCommand({ config: 'examples/small.json', faults: 1, property: ['single-instance-never-down', 'no-duplicate-running-instance'], out: join(out, 'explore') });
     mkdirSync(shots, { recursive: true });
     browser = await chromium.launch({
