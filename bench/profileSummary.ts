@@ -4,6 +4,7 @@
  * and source location. Also groups self time by file, to show which module dominates.
  */
 import { readFileSync } from 'node:fs';
+import { textTable } from './textTable.ts';
 import { SourceMap, type SourceMapPayload } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -98,8 +99,14 @@ export function summarizeProfile(profile: CpuProfile, maps: SourceMaps = {}, lim
 }
 
 export function profileSummaryText(title: string, summary: ProfileSummary): string {
-  const rows = (items: readonly SelfTime[]) => items.map((f) => `  ${f.share.toFixed(1).padStart(5)}%  ${String(f.selfMs).padStart(9)} ms  ${f.name}`);
-  return [`${title}: ${summary.totalMs} ms sampled`, ' top self time by function:', ...rows(summary.functions), ' by file:', ...rows(summary.files.slice(0, 8))].join('\n');
+  const rows = (items: readonly SelfTime[]) => items.map((f) => [f.name, `${f.share.toFixed(1)}%`, `${f.selfMs} ms`]);
+  return [
+    `${title}: ${summary.totalMs} ms sampled`,
+    ' top self time by function:',
+    textTable(['function', 'share', 'self'], rows(summary.functions)),
+    ' by file:',
+    textTable(['file', 'share', 'self'], rows(summary.files.slice(0, 8))),
+  ].join('\n');
 }
 
 export function readProfile(file: string): CpuProfile {

@@ -1,12 +1,15 @@
-/** Plain-text columns: the first left-aligned, the rest right-aligned, padded to the widest cell. */
+import { textTable as terminalTable } from '../reports/textTable.ts';
+
+/**
+ * The CLI's one text table (reports/textTable.ts, cli-table3): the first column left-aligned,
+ * the figures right-aligned, indented under the block's title.
+ */
 export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...rows.map(line)].map((l) => `  ${l}`).join('\n');
+  const padded = rows.map((row) => header.map((_, i) => row[i] ?? ''));
+  return terminalTable(header, padded, { rightAligned: header.map((_, i) => i).slice(1) })
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
 }
 
 /** A figure with thousands separators and a fixed number of decimals. */

@@ -86,9 +86,9 @@ describe('fabric-verify check', () => {
     writeFileSync(config, JSON.stringify({ name: 'tiny sweep', sweep: { properties: ['false-positive-churn-bounded'], runs: 20, grid: { healing: ['serial', 'parallel'] } } }));
     const outcome = await fabricVerify('sweep', '--config', config, '--out', join(dir, 'sweep'));
     expect(outcome.status, outcome.stderr).toBe(EXIT_OK);
-    expect(outcome.stdout).toMatch(/healing\s+false-positive-churn-bounded/);
-    expect(outcome.stdout).toMatch(/serial\s+holds/);
-    expect(outcome.stdout).toMatch(/parallel\s+fails/);
+    expect(outcome.stdout).toMatch(/│ healing\s+│ false-positive-churn-bounded │/);
+    expect(outcome.stdout).toMatch(/│ serial\s+│ holds\s+│/);
+    expect(outcome.stdout).toMatch(/│ parallel\s+│ fails\s+│/);
     expect(summaryIn(join(dir, 'sweep')).sweep?.cells.map((c) => c.verdicts)).toEqual([{ 'false-positive-churn-bounded': 'holds' }, { 'false-positive-churn-bounded': 'fails' }]);
     // Downtime by grid point: the same faults under each, so the rows compare the policies.
     const downtime = summaryIn(join(dir, 'sweep')).downtime;

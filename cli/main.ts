@@ -96,8 +96,9 @@ export function buildProgram(write: (text: string) => void): Command {
     .option('--seed <s>', 'the seed', seedValue)
     .option('--out <dir>', 'report folder', outputFolder('--out'), 'reports/out')
     .option('--json', 'print the summary on stdout')
-    .action((options) => {
-      const outcome = sweepCommand(options, interruptedFlag());
+    .option('--workers <n>', 'worker threads (default: every core)', wholeNumber('--workers', 1))
+    .action(async (options) => {
+      const outcome = await sweepCommand(options, interruptedFlag());
       finish(outcome);
     });
 

@@ -5,6 +5,8 @@ import { counterexampleText } from '../reports/counterexampleText.ts';
 import { readCounterexample, writeAtomically } from '../properties/counterexampleFile.ts';
 import { storyPage } from '../reports/html/storyPage.ts';
 import { replayCounterexample } from '../properties/replay.ts';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export interface ReplayResult {
   readonly text: string;
@@ -24,7 +26,8 @@ export function replayCommand(file: string, options: { readonly html?: boolean }
   if (options.html) {
     const page = file.replace(/\.json$/i, '') + '.html';
     writeAtomically(page, storyPage({ counterexample, trace: replay.trace, file }));
-    text += `\nTimeline page written to ${page}.`;
+    // A URL a terminal opens as it is, wherever the command ran (the path given may be relative).
+    text += `\nTimeline page written to ${pathToFileURL(resolve(page)).href}`;
   }
   return { text, reproduced: replay.reproduced };
 }

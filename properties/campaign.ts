@@ -7,14 +7,12 @@ import { CoverageRecorder, type MachineCoverage } from '../model/coverage/covera
 import { machinesByKind } from '../model/simulator/fabric.ts';
 import type { AnyStateMachine } from 'xstate';
 import { catalog } from './catalog/index.ts';
-import { setMaxListeners } from 'node:events';
-import { Piscina } from 'piscina';
 import type { PropertyResult } from './checkProperty.ts';
 import runCampaignJob, { type CampaignJob, type CampaignJobResult } from './campaignWorker.ts';
 import type { CampaignConfig } from './campaignConfig.ts';
 import type { PropertyDefinition, PropertyVariant } from './propertyDefinition.ts';
 import type { HealingPolicy } from '../model/policy.ts';
-import { isTypeScriptModule, typeScriptLoader } from './policyModule.ts';
+import { runJobs } from './workerPool.ts';
 import { type AnyUserHealingPolicy, type HealingPolicySet, healingPolicies } from '../model/healingPolicies/registry.ts';
 
 export interface CampaignTask {
@@ -99,22 +97,9 @@ export function allMachines(): AnyStateMachine[] {
 }
 
 /**
- * The worker runs what this module runs: the compiled file when the package is built (dist/,
- * plain Node, nothing to compile per thread), the TypeScript source under vitest or tsx (tsx
- * compiles it in each worker). A user's TypeScript policy module needs tsx in the worker too.
- */
-const COMPILED = import.meta.url.endsWith('.js');
-const WORKER = new URL(COMPILED ? './campaignWorker.js' : './campaignWorker.ts', import.meta.url).href;
-
-function workerExecArgv(policy: PolicyUnderTest | null): string[] {
-  const module = policy?.module;
-  return !COMPILED || (module !== undefined && isTypeScriptModule(module)) ? ['--import', typeScriptLoader(module ?? WORKER)] : [];
-}
-
-/**
- * Runs the campaign's tasks, in worker threads when more than one (piscina's pool: a
- * well-kept pool with cancellation). Results come back in task order and coverage is a union,
- * so the summary is the same whatever the worker count.
+ * Runs the campaign's tasks, in worker threads when asked (properties/workerPool.ts). Results
+ * are filed in task order and coverage is a union, so the summary is the same whatever the
+ * worker count.
  */
 export async function runCampaign(config: CampaignConfig, options: CampaignOptions): Promise<CampaignRun> {
   const started = performance.now();
@@ -141,39 +126,17 @@ export async function runCampaign(config: CampaignConfig, options: CampaignOptio
     options.onTaskDone?.(job.result, done++, tasks.length);
   };
 
-  if (workers === 0) {
-    for (const [position, taskIndex] of indexes.entries()) {
-      // Yield to the event loop between checks, so a Ctrl-C is heard.
-      await new Promise((resolve) => setImmediate(resolve));
-      if (options.shouldStop?.() || policyFailure !== undefined) break;
-      options.onTaskStart?.(tasks[position]!, position, tasks.length);
-      finish(position, await runCampaignJob({ config, taskIndex, seed: options.seed, runs: options.runs, coverageCap: options.coverageCap, policy, swarm: options.swarm }, inThread));
-    }
-  } else {
-    const pool = new Piscina<CampaignJob, CampaignJobResult>({ filename: WORKER, maxThreads: workers, minThreads: workers, execArgv: workerExecArgv(policy) });
-    const abort = new AbortController();
-    // Every queued task listens to the one Ctrl-C signal: a listener per task is expected, not a leak.
-    setMaxListeners(indexes.length + 1, abort.signal);
-    const watch = setInterval(() => {
-      if (options.shouldStop?.() || policyFailure !== undefined) abort.abort();
-    }, 100);
-    try {
-      await Promise.all(
-        indexes.map(async (taskIndex, position) => {
-          options.onTaskStart?.(tasks[position]!, position, tasks.length);
-          try {
-            finish(position, await pool.run({ config, taskIndex, seed: options.seed, runs: options.runs, coverageCap: options.coverageCap, policy, swarm: options.swarm }, { signal: abort.signal }));
-            if (policyFailure !== undefined) abort.abort();
-          } catch (error) {
-            if (!abort.signal.aborted) throw error;
-          }
-        }),
-      );
-    } finally {
-      clearInterval(watch);
-      await pool.destroy();
-    }
-  }
+  await runJobs(
+    indexes.map((taskIndex): CampaignJob => ({ config, taskIndex, seed: options.seed, runs: options.runs, coverageCap: options.coverageCap, policy, swarm: options.swarm })),
+    {
+      workers,
+      policyModule: policy?.module,
+      runInThread: (job) => runCampaignJob(job, inThread),
+      onStart: (position) => options.onTaskStart?.(tasks[position]!, position, tasks.length),
+      onDone: finish,
+      shouldStop: () => (options.shouldStop?.() ?? false) || policyFailure !== undefined,
+    },
+  );
   const finished = results.filter((r): r is PropertyResult => r !== undefined);
   const finishedTasks = tasks.filter((_, i) => results[i] !== undefined);
   return { results: finished, tasks: finishedTasks, coverage: coverage.coverage(), complete: finished.length === tasks.length, durationMs: Math.round(performance.now() - started), ...(policyFailure !== undefined ? { policyFailure } : {}) };

@@ -11,6 +11,9 @@ import { loadPolicyModule } from './policyModule.ts';
 import type { CampaignConfig } from './campaignConfig.ts';
 import { type PropertyResult, checkProperty } from './checkProperty.ts';
 
+/** A sweep's cell, the pool's other kind of job (piscina runs it by this name). */
+export { default as sweepCell } from './sweepCell.ts';
+
 export interface CampaignJob {
   readonly config: CampaignConfig;
   readonly taskIndex: number;

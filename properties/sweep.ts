@@ -6,10 +6,6 @@
 import type { HealingPolicy, HealingPolicyKind } from '../model/policy.ts';
 import { healingPolicyNamed } from '../model/policy.ts';
 import type { Scenario } from '../model/scenario.ts';
-import type { SweepCell, SweepSummary } from '../reports/summary.ts';
-import { catalog } from './catalog/index.ts';
-import { checkProperty } from './checkProperty.ts';
-import type { DowntimeTally } from './downtime.ts';
 import type { SweepConfig } from './campaignConfig.ts';
 import type { PropertyVariant } from './propertyDefinition.ts';
 
@@ -73,43 +69,4 @@ export function variantAt(point: SweepPoint): PropertyVariant {
     },
     expectation: 'holds',
   };
-}
-
-export interface SweepOptions {
-  readonly seed: number;
-  readonly runs: number | null;
-  readonly onCell?: (done: number, total: number) => void;
-  readonly shouldStop?: () => boolean;
-}
-
-/**
- * Every property at every point of the grid. Downtime comes back by grid point (its label in
- * place of the policy) and instance count: the same faults under each point, so the rows
- * compare policies fairly.
- */
-export function runSweep(sweep: SweepConfig, options: SweepOptions): { summary: SweepSummary; downtime: DowntimeTally[]; complete: boolean } {
-  const points = sweepPoints(sweep.grid);
-  const properties = catalog.filter((p) => sweep.properties.includes(p.id));
-  const cells: SweepCell[] = [];
-  const downtime: DowntimeTally[] = [];
-  let complete = true;
-  const total = points.length * properties.length;
-  for (const point of points) {
-    const verdicts: Record<string, SweepCell['verdicts'][string]> = {};
-    for (const property of properties) {
-      if (options.shouldStop?.()) {
-        complete = false;
-        break;
-      }
-      const runs = options.runs ?? sweep.runs ?? null;
-      const result = checkProperty(property, { seed: options.seed, ...(runs !== null ? { runs } : {}), variant: variantAt(point) });
-      verdicts[property.id] = result.verdict;
-      downtime.push(...result.downtime.map((t) => ({ ...t, policy: pointLabel(point) })));
-      options.onCell?.(cells.length * properties.length + Object.keys(verdicts).length, total);
-    }
-    if (!complete) break;
-    cells.push({ point: { ...point }, verdicts });
-  }
-  const parameters = Object.keys(points[0] ?? {});
-  return { summary: { parameters, properties: properties.map((p) => p.id), cells }, downtime, complete };
 }

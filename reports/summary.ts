@@ -123,13 +123,19 @@ export interface DowntimeSummary {
 
 export interface SweepCell {
   readonly point: Readonly<Record<string, string | number | boolean>>;
+  /** The verdict of each property checked at the point (an interrupted sweep leaves some out). */
   readonly verdicts: Readonly<Record<string, Verdict>>;
+  /** Each failing property's counterexample file, relative to the report folder (`fabric-verify replay FILE`). */
+  readonly counterexamples?: Readonly<Record<string, { readonly file: string }>>;
 }
 
 export interface SweepSummary {
   readonly parameters: readonly string[];
   readonly properties: readonly string[];
+  /** One per grid point, in grid order, also when the sweep was interrupted. */
   readonly cells: readonly SweepCell[];
+  /** False when Ctrl-C cut the sweep short (then some cells have no verdict). */
+  readonly complete?: boolean;
 }
 
 /** One stored counterexample of a property (and variant) the campaign ran, replayed before its runs. */

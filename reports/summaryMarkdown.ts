@@ -4,6 +4,7 @@
 import { replaySentence } from './campaignTable.ts';
 import { duration } from './clock.ts';
 import { agree, count } from './plural.ts';
+import { sweepMarkdown } from './sweepMarkdown.ts';
 import type { CampaignSummary, PropertySummary } from './summary.ts';
 
 function name(p: PropertySummary): string {
@@ -15,6 +16,8 @@ function verdictCell(p: PropertySummary): string {
 }
 
 export function summaryMarkdown(summary: CampaignSummary): string {
+  // A sweep has no catalog checks: its answer is the grid.
+  if (summary.sweep) return sweepMarkdown(summary, summary.sweep);
   const mismatches = summary.properties.filter((p) => !p.matches);
   const lines = [
     `# fabric-verify: ${summary.campaign.name}`,

@@ -16,8 +16,9 @@ import { SEED_ROBUSTNESS_FILE, readSeedRobustness } from '../bench/seedsFile.ts'
 /** Other commands' outputs in the same folder, carried over when a campaign rewrites it. */
 const KEPT = ['coverage', 'bench.json', 'mutation', 'swarm.json', SEED_ROBUSTNESS_FILE];
 
-export function writeCampaignReports(out: string, summary: CampaignSummary, counterexamples: readonly Counterexample[]): void {
-  const files = new Map<string, string>();
+/** `extra`: more files by their path in the folder (a sweep's counterexamples, which have no story on the page). */
+export function writeCampaignReports(out: string, summary: CampaignSummary, counterexamples: readonly Counterexample[], extra: ReadonlyMap<string, string> = new Map()): void {
+  const files = new Map<string, string>(extra);
   const stories = [];
   for (const counterexample of counterexamples) {
     const file = `${COUNTEREXAMPLE_FOLDER}/${counterexampleFileName(counterexample)}`;

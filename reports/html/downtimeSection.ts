@@ -25,7 +25,7 @@ function card(d: DowntimeSummary, canvas: string) {
 const CAMPAIGN_NOTE =
   "Every app in every generated run of every property (up to its first failure; shrinking not counted), grouped by the run's healing policy and the app's instance count (its smallest role). An app-run is down when some role had no instance running for a while; p50, p99 and max are over the down ones, of their total time down. Each property draws faults under its own hypothesis and policy, so compare instance counts within a policy; to compare policies under the same faults, use ";
 const SWEEP_NOTE =
-  "Every app in every generated run at every point of the grid (up to a property's first failure there), grouped by the point and the app's instance count (its smallest role). Each point ran the same properties on the same seed, so the rows compare the points. An app-run is down when some role had no instance running for a while; p50, p99 and max are over the down ones, of their total time down.";
+  "Every app in each property's first generated runs (the sweep's runs per cell), drawn from the seed once and run at every point of the grid, grouped by the point and the app's instance count (its smallest role). Every point is measured on the same runs, whatever its verdicts, so the rows compare the points. An app-run is down when some role had no instance running for a while; p50, p99 and max are over the down ones, of their total time down.";
 
 /** `bySweepPoint`: the rows are a sweep's grid points, not the policies of a campaign's properties. */
 export function downtimeSection(downtime: readonly DowntimeSummary[], bySweepPoint = false) {

@@ -68,7 +68,7 @@ describe.skipIf((!present && !inCI) || optedOut)('the reports in headless Chromi
     writeFileSync(storyFile, storyPage({ ...story, file: join(out, 'campaign', story.file) }));
     const config = join(out, 'sweep.json');
     writeFileSync(config, JSON.stringify({ name: 'browser sweep', sweep: { properties: ['false-positive-churn-bounded', 'single-instance-never-down'], runs: 15, grid: { healing: ['serial', 'parallel'] } } }));
-    sweepCommand({ config, out: join(out, 'sweep') });
+    await sweepCommand({ config, out: join(out, 'sweep'), workers: 2 });
     exploreCommand({ config: 'examples/small.json', faults: 1, property: ['single-instance-never-down', 'no-duplicate-running-instance'], out: join(out, 'explore') });
     mkdirSync(shots, { recursive: true });
     browser = await chromium.launch({
@@ -201,7 +201,7 @@ describe.skipIf((!present && !inCI) || optedOut)('the reports in headless Chromi
     expect(errors).toEqual([]);
   });
 
-  it('sweep: the heat map comes first, one cell per point and property, each failing cell linked to its counterexample when the sweep names one', async () => {
+  it('sweep: the heat map comes first, one cell per point and property, every failing cell linked to its counterexample file, which exists', async () => {
     const opened = await open(sweepIndex);
     const { page } = opened;
     await expectSound(opened, sweepIndex);
@@ -214,8 +214,15 @@ describe.skipIf((!present && !inCI) || optedOut)('the reports in headless Chromi
     // The same-run downtime beside each point, and its section.
     expect(await page.locator('#sweep td.down-share').count()).toBeGreaterThan(0);
     expect(await page.locator('#downtime').count()).toBe(1);
-    const linked = await page.locator('#sweep td.heat.fails a').count();
-    console.log(`sweep: ${linked} failing cells linked to a counterexample file`);
+    // The sweep writes every failing cell's counterexample: each has its link, each link a file (expectSound resolves them all).
+    const failing = await page.locator('#sweep td.heat.fails').count();
+    const hrefs = await page.locator('#sweep td.heat.fails a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+    expect(hrefs).toHaveLength(failing);
+    for (const href of hrefs) {
+      expect(href).toMatch(/^counterexamples\/sweep\/[a-z0-9-]+\.json$/);
+      expect(existsSync(join(dirname(sweepIndex), decodeURIComponent(href))), href).toBe(true);
+    }
+    console.log(`sweep: ${hrefs.length} of ${failing} failing cells linked to a counterexample file`);
     await screenshot(page, 'sweep.png');
   });
 
