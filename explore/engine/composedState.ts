@@ -5,7 +5,7 @@
  * events (at the same distances from now) have the same future.
  */
 import type { EventSource } from '../../model/simulator/trace.ts';
-import type { InternedEvent } from './eventTable.ts';
+import type { InternedEvent } from '../../model/simulator/eventTable.ts';
 
 /**
  * Among events due at the same second, the simulator delivers what the machines queued while

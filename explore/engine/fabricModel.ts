@@ -11,9 +11,9 @@ import { recipientsOf, type FabricEmitted } from '../../model/simulator/wiring.t
 import { SimulatedClock } from '../../model/simulatedTime.ts';
 import type { Scenario } from '../../model/scenario.ts';
 import { type ComposedState, type PendingEvent, STARTUP_BAND, insertPending } from './composedState.ts';
-import { EventTable, type InternedEvent } from './eventTable.ts';
-import { LocalStates } from './localStates.ts';
-import { type ActorSlot, LocalTransitions } from './localTransitions.ts';
+import { EventTable, type InternedEvent } from '../../model/simulator/eventTable.ts';
+import { type FingerprintedState, LocalStates } from './localStates.ts';
+import { type ActorSlot, LocalTransitions } from '../../model/simulator/localTransitions.ts';
 
 export interface FabricModel {
   /** The scenario the fabric was built from; its fault schedule is not used here. */
@@ -24,7 +24,7 @@ export interface FabricModel {
   readonly instanceIds: readonly (string | null)[];
   readonly locals: LocalStates;
   readonly events: EventTable;
-  readonly transitions: LocalTransitions;
+  readonly transitions: LocalTransitions<FingerprintedState>;
   readonly clock: SimulatedClock;
   /** What the simulator writes before its first delivery (events emitted at start with no recipient). */
   readonly initialEntries: readonly TraceEntry[];

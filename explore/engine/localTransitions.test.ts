@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { healingPolicyNamed } from '../../model/policy.ts';
 import { SimulatedClock } from '../../model/simulatedTime.ts';
 import { catalog } from '../../properties/catalog/index.ts';
-import { EventTable } from './eventTable.ts';
+import { EventTable } from '../../model/simulator/eventTable.ts';
 import { buildFabricModel } from './fabricModel.ts';
-import { CLOCK_FREE_POLICIES, LocalTransitions } from './localTransitions.ts';
+import { CLOCK_FREE_POLICIES, LocalTransitions } from '../../model/simulator/localTransitions.ts';
 import { runOnEngine } from './wholeRun.ts';
 
 describe('remembered steps', () => {

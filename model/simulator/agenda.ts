@@ -21,6 +21,14 @@ export interface AgendaEntry {
 
 export class AgendaError extends Error {}
 
+/** A delay XState's scheduler was asked for, in whole seconds, or the reason it is not part of the model. */
+export function delayOf(address: Address, source: unknown, target: unknown, delayMs: number): number {
+  if (source !== target) throw new AgendaError(`${address}: delayed events to other actors are not part of the model`);
+  const delayS = delayMs / 1000;
+  if (!Number.isInteger(delayS) || delayS < 0) throw new AgendaError(`${address}: delay ${delayMs} ms is not a whole number of seconds`);
+  return delayS;
+}
+
 export class Agenda {
   readonly #queue = new EventQueue<AgendaEntry>();
   readonly #timers = new Map<string, AgendaEntry>();
@@ -73,33 +81,38 @@ export class Agenda {
     return [...this.#timers.values()];
   }
 
+  /** A machine's delayed event to itself, by its timer name: a timer of the same name is replaced. */
+  schedule(address: Address, event: EventObject, delayS: number, timer: string): void {
+    const timerKey = `${address}#${timer}`;
+    const previous = this.#timers.get(timerKey);
+    if (previous) previous.cancelled = true;
+    const entry: AgendaEntry = { to: address, from: 'timer', event, timerKey, cause: this.cause, cancelled: false };
+    this.#timers.set(timerKey, entry);
+    this.#queue.push(this.nowS + delayS, entry);
+  }
+
+  cancel(address: Address, timer: string): void {
+    const timerKey = `${address}#${timer}`;
+    const entry = this.#timers.get(timerKey);
+    if (entry) {
+      entry.cancelled = true;
+      this.#timers.delete(timerKey);
+    }
+  }
+
+  /** Every timer of one machine, as XState's stop procedure cancels them when it reaches a final state. */
+  cancelAllOf(address: Address): void {
+    for (const [timerKey, entry] of this.#timers) {
+      if (entry.to !== address) continue;
+      entry.cancelled = true;
+      this.#timers.delete(timerKey);
+    }
+  }
+
   takeOverScheduler(ref: AnyActorRef, address: Address): void {
     const scheduler = ref.system.scheduler;
-    scheduler.schedule = (source, target, event, delayMs, id) => {
-      if (source !== target) throw new AgendaError(`${address}: delayed events to other actors are not part of the model`);
-      const delayS = delayMs / 1000;
-      if (!Number.isInteger(delayS) || delayS < 0) throw new AgendaError(`${address}: delay ${delayMs} ms is not a whole number of seconds`);
-      const timerKey = `${address}#${id ?? event.type}`;
-      const previous = this.#timers.get(timerKey);
-      if (previous) previous.cancelled = true;
-      const entry: AgendaEntry = { to: address, from: 'timer', event, timerKey, cause: this.cause, cancelled: false };
-      this.#timers.set(timerKey, entry);
-      this.#queue.push(this.nowS + delayS, entry);
-    };
-    scheduler.cancel = (_source, id) => {
-      const timerKey = `${address}#${id}`;
-      const entry = this.#timers.get(timerKey);
-      if (entry) {
-        entry.cancelled = true;
-        this.#timers.delete(timerKey);
-      }
-    };
-    scheduler.cancelAll = () => {
-      for (const [timerKey, entry] of this.#timers) {
-        if (entry.to !== address) continue;
-        entry.cancelled = true;
-        this.#timers.delete(timerKey);
-      }
-    };
+    scheduler.schedule = (source, target, event, delayMs, id) => this.schedule(address, event, delayOf(address, source, target, delayMs), id ?? event.type);
+    scheduler.cancel = (_source, id) => this.cancel(address, id);
+    scheduler.cancelAll = () => this.cancelAllOf(address);
   }
 }

@@ -1,19 +1,30 @@
 /**
  * The deterministic discrete-event simulator. One agenda ordered by (time, insertion); each
  * step delivers one event to one actor and records what changed. Machines' delays are
- * taken over from XState's scheduler as plain data (event, target, deadline), so a pending
- * timer is as visible in the trace as any other event; no wall-clock time is ever read.
+ * plain data (event, target, deadline), so a pending timer is as visible in the trace as any
+ * other event; no wall-clock time is ever read.
+ *
+ * Each delivery is XState's own step, `machine.transition(snapshot, event)`, on a fabric
+ * started once (startedFabric.ts) and remembered per (local state, event[, time])
+ * (localTransitions.ts, the explorer's engine too): what a machine decides is never
+ * restated here. With `inspect`, the run goes through live actors instead
+ * (actorSimulation.ts), to the same trace byte for byte.
  */
-import type { EventObject, InspectionEvent } from 'xstate';
+import type { InspectionEvent } from 'xstate';
 import type { Scenario } from '../scenario.ts';
 import { inTimeOrder } from '../faultSchedule.ts';
-import { type Address, instanceAddress } from './addresses.ts';
-import { AvailabilityTracker, servingCopies } from './availability.ts';
+import type { Address } from './addresses.ts';
 import { Agenda } from './agenda.ts';
-import { type ActorKind, type FabricActor, buildFabric } from './fabric.ts';
+import { AvailabilityTracker } from './availability.ts';
+import { simulateWithActors } from './actorSimulation.ts';
 import { deliveriesOf } from './faultEvents.ts';
-import { type RunEnd, type Trace, type TraceEntry, stateKey } from './trace.ts';
-import { type FabricEmitted, type FabricEvent, recipientsOf } from './wiring.ts';
+import { SimulationError } from './simulationError.ts';
+import { startedFabricFor } from './startedFabrics.ts';
+import type { RunEnd, Trace, TraceEntry } from './trace.ts';
+import type { FabricEvent } from './wiring.ts';
+
+export { SimulationError } from './simulationError.ts';
+export { gaugeOf } from './localState.ts';
 
 export interface SimulationOptions {
   /** Deliveries allowed before the run is cut short and reported as a liveness failure. */
@@ -24,43 +35,18 @@ export interface SimulationOptions {
 
 export const DEFAULT_STEP_LIMIT = 2_000_000;
 
-interface Watched {
-  readonly actor: FabricActor;
-  snapshot: unknown;
-  state: string;
-  gauge: number;
-}
-
-export class SimulationError extends Error {}
-
 export function simulate(scenario: Scenario, options: SimulationOptions = {}): Trace {
   const stepLimit = options.stepLimit ?? DEFAULT_STEP_LIMIT;
-  const agenda = new Agenda();
+  if (options.inspect) return simulateWithActors(scenario, stepLimit, options);
+
+  const fabric = startedFabricFor(scenario);
+  const { actors, transitions } = fabric;
+  fabric.clock.nowS = 0;
+  const agenda = new Agenda(fabric.clock);
   const entries: TraceEntry[] = [];
-
-  const { actors: fabric, placement } = buildFabric(scenario, agenda.time, options.inspect);
-  const watched = new Map<Address, Watched>();
-
-  for (const actor of fabric) {
-    const { ref, address } = actor;
-    agenda.takeOverScheduler(ref, address);
-    ref.on('*', (emitted: EventObject) => {
-      const event = emitted as FabricEmitted;
-      const recipients = recipientsOf(event);
-      if (recipients.length === 0) entries.push({ t: agenda.nowS, kind: 'event', from: address, to: null, event, cause: agenda.cause });
-      for (const to of recipients) agenda.push(agenda.nowS, to, address, event);
-    });
-  }
-  for (const actor of fabric) actor.ref.start();
-
-  const initialStates: Record<Address, string> = {};
-  for (const actor of fabric) {
-    const snapshot = actor.ref.getSnapshot();
-    const state = stateKey(snapshot.value);
-    initialStates[actor.address] = state;
-    watched.set(actor.address, { actor, snapshot, state, gauge: gaugeOf(actor.kind, snapshot) });
-  }
-  const availability = new AvailabilityTracker(scenario.topology.apps, (id) => servingCopies((watched.get(instanceAddress(id))!.snapshot as { value: unknown }).value));
+  fabric.replayStart(agenda, entries);
+  const current = fabric.initial.slice();
+  const availability = new AvailabilityTracker(scenario.topology.apps, (id) => current[fabric.instanceIndex.get(id)!]!.serving);
 
   for (const fault of inTimeOrder(scenario.faults)) {
     for (const delivery of deliveriesOf(fault, scenario.topology)) {
@@ -83,54 +69,50 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): T
     }
     // peekTimeS() named a live entry: there is one to take.
     const pending = agenda.next()!;
-    const target = watched.get(pending.to);
-    if (target === undefined) throw new SimulationError(`event ${pending.event.type} addressed to unknown actor ${pending.to}`);
+    const index = fabric.indexOf.get(pending.to);
+    if (index === undefined) throw new SimulationError(`event ${pending.event.type} addressed to unknown actor ${pending.to}`);
+    const actor = actors[index]!;
+    const local = current[index]!;
     // A machine that reached a final state (the upgrade, done) hears nothing more.
-    if (target.actor.ref.getSnapshot().status !== 'active') continue;
-    agenda.cause = entries.length;
-    entries.push({ t: agenda.nowS, kind: 'event', from: pending.from, to: pending.to, event: pending.event as FabricEvent, cause: pending.cause });
+    if (!local.active) continue;
+    const nowS = agenda.nowS;
+    const cause = entries.length;
+    agenda.cause = cause;
+    entries.push({ t: nowS, kind: 'event', from: pending.from, to: pending.to, event: pending.event as FabricEvent, cause: pending.cause });
     steps++;
-    target.actor.ref.send(pending.event);
-    observe(target);
+    const step = transitions.step(actor, local, transitions.eventOf(pending.event), nowS);
+    for (const effect of step.effects) {
+      if (effect.kind === 'emit') {
+        const recipients = fabric.recipients(effect.event);
+        if (recipients.length === 0) entries.push({ t: nowS, kind: 'event', from: actor.address, to: null, event: effect.event.event as FabricEvent, cause });
+        for (const to of recipients) agenda.push(nowS, to, actor.address, effect.event.event);
+      } else if (effect.kind === 'schedule') agenda.schedule(actor.address, effect.event.event, effect.delayS, effect.timer);
+      else agenda.cancel(actor.address, effect.timer);
+    }
+    const next = step.next;
+    if (next === local) continue;
+    // An actor that stops (a final state) cancels its timers, as XState's stop procedure does.
+    if (next.snapshot.status === 'done') agenda.cancelAllOf(actor.address);
+    current[index] = next;
+    if (next.stateName !== local.stateName) {
+      entries.push({ t: nowS, kind: 'state', actor: actor.address, from: local.stateName, to: next.stateName });
+      if (actor.kind === 'instance') {
+        const change = availability.update((next.snapshot.context as { instanceId: string }).instanceId, next.serving);
+        if (change) entries.push({ t: nowS, kind: 'app', ...change });
+      }
+    }
+    if (next.gauge !== local.gauge) {
+      const context = next.snapshot.context as { serverId: string; queue: { length: number }; inFlight: { length: number } };
+      if (actor.kind === 'server') entries.push({ t: nowS, kind: 'load', serverId: context.serverId, load: next.gauge });
+      if (actor.kind === 'controller') entries.push({ t: nowS, kind: 'queue', length: context.queue.length, inFlight: context.inFlight.length });
+    }
   }
 
+  const initialStates: Record<Address, string> = {};
   const finalStates: Record<Address, string> = {};
-  for (const [address, w] of watched) finalStates[address] = w.state;
-  return { entries, initialStates, initialPlacement: placement, finalStates, endS: agenda.nowS, steps, end };
-
-  function observe(w: Watched): void {
-    const snapshot = w.actor.ref.getSnapshot();
-    // Stryker disable next-line ConditionalExpression: a shortcut; an unchanged snapshot has the same status, state and gauge, so the checks below would record nothing
-    if (snapshot === w.snapshot) return;
-    w.snapshot = snapshot;
-    if (snapshot.status === 'error') throw new SimulationError(`${w.actor.address} failed at t=${agenda.nowS}s: ${String(snapshot.error)}`);
-    const state = stateKey(snapshot.value);
-    if (state !== w.state) {
-      entries.push({ t: agenda.nowS, kind: 'state', actor: w.actor.address, from: w.state, to: state });
-      w.state = state;
-      // Stryker disable next-line ConditionalExpression: a shortcut; no other actor's context has an instanceId, and the tracker ignores instances it does not track
-      if (w.actor.kind === 'instance') {
-        const change = availability.update(snapshot.context.instanceId, servingCopies(snapshot.value));
-        if (change) entries.push({ t: agenda.nowS, kind: 'app', ...change });
-      }
-    }
-    const gauge = gaugeOf(w.actor.kind, snapshot);
-    if (gauge !== w.gauge) {
-      w.gauge = gauge;
-      if (w.actor.kind === 'server') entries.push({ t: agenda.nowS, kind: 'load', serverId: snapshot.context.serverId, load: gauge });
-      if (w.actor.kind === 'controller') {
-        entries.push({ t: agenda.nowS, kind: 'queue', length: snapshot.context.queue.length, inFlight: snapshot.context.inFlight.length });
-      }
-    }
-  }
-
-}
-
-/** The one number per actor the trace follows: a server's load, the controller's queue. */
-export function gaugeOf(kind: ActorKind, snapshot: { context: any }): number {
-  if (kind === 'server') return snapshot.context.hosted.length;
-  // The controller's gauge is only compared for change: any number that tells apart (queue, in flight) pairs of realistic size records the same queue entries.
-  // Stryker disable next-line ArithmeticOperator: queue × 10⁶ − in flight and queue ÷ 10⁶ + in flight tell the same pairs apart
-  if (kind === 'controller') return snapshot.context.queue.length * 1_000_000 + snapshot.context.inFlight.length;
-  return 0;
+  actors.forEach((actor, index) => {
+    initialStates[actor.address] = fabric.initial[index]!.stateName;
+    finalStates[actor.address] = current[index]!.stateName;
+  });
+  return { entries, initialStates, initialPlacement: { ...fabric.placement }, finalStates, endS: agenda.nowS, steps, end };
 }

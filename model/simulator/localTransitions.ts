@@ -2,20 +2,21 @@
  * One actor's reaction to one event, computed once and remembered. A machine is a function
  * of its snapshot and the event (and, for a healing policy that reads the clock, the time),
  * so (local state, event[, time]) → (next local state, effects) can be cached: the explorer
- * meets the same server crash or instance loss in thousands of composed states.
+ * meets the same server crash or instance loss in thousands of composed states, and the
+ * simulator meets the same fabric again in every run of a property that keeps it.
  *
  * The step itself is XState's own: `logic.transition(snapshot, event, scope)`, the function an
  * actor calls on `send`, with a scope that records the actions an actor would execute. The
  * effects an actor defers to the end of its step (emit, a delayed raise, a cancel) come out
  * in the order the actor would run them, which is the order the simulator's agenda sees.
  */
-import type { AnyActorLogic, AnyActorRef, AnyMachineSnapshot } from 'xstate';
-import { AgendaError } from '../../model/simulator/agenda.ts';
-import type { ActorKind } from '../../model/simulator/fabric.ts';
-import { SimulationError } from '../../model/simulator/simulate.ts';
-import type { SimulatedClock } from '../../model/simulatedTime.ts';
+import type { AnyActorLogic, AnyActorRef, AnyMachineSnapshot, EventObject } from 'xstate';
+import { AgendaError } from './agenda.ts';
 import type { EventTable, InternedEvent } from './eventTable.ts';
-import { type LocalState, LocalStates } from './localStates.ts';
+import type { ActorKind } from './fabric.ts';
+import { type LocalState, type LocalStateTable, checkSharedFields, localStateOf } from './localState.ts';
+import { SimulationError } from './simulationError.ts';
+import type { SimulatedClock } from '../simulatedTime.ts';
 
 export type Effect =
   | { readonly kind: 'emit'; readonly event: InternedEvent }
@@ -23,8 +24,8 @@ export type Effect =
   | { readonly kind: 'schedule'; readonly event: InternedEvent; readonly delayS: number; readonly timer: string }
   | { readonly kind: 'cancel'; readonly timer: string };
 
-export interface LocalStep {
-  readonly next: LocalState;
+export interface LocalStep<S extends LocalState = LocalState> {
+  readonly next: S;
   readonly effects: readonly Effect[];
 }
 
@@ -55,20 +56,30 @@ function isImmediate(action: ExecutableAction): boolean {
   return action.type === 'xstate.raise' && typeof action.params?.delay !== 'number';
 }
 
-export class LocalTransitions {
-  readonly #byNumber = new Map<number, LocalStep>();
-  readonly #byText = new Map<string, LocalStep>();
-  readonly #locals: LocalStates;
+export interface LocalTransitionsOptions {
+  /**
+   * Remembered steps at most; past it the memory starts again empty. Infinity: remember all
+   * (the explorer); 0: remember nothing (a run whose fabric will not be met again).
+   */
+  readonly capacity?: number;
+}
+
+export class LocalTransitions<S extends LocalState = LocalState> {
+  readonly #byNumber = new Map<number, LocalStep<S>>();
+  readonly #byText = new Map<string, LocalStep<S>>();
+  readonly #locals: LocalStateTable<S>;
   readonly #events: EventTable;
   readonly #clock: SimulatedClock;
+  #capacity: number;
   readonly #recorded: ExecutableAction[] = [];
   #computed = 0;
   #remembered = 0;
 
-  constructor(locals: LocalStates, events: EventTable, clock: SimulatedClock) {
+  constructor(locals: LocalStateTable<S>, events: EventTable, clock: SimulatedClock, options: LocalTransitionsOptions = {}) {
     this.#locals = locals;
     this.#events = events;
     this.#clock = clock;
+    this.#capacity = options.capacity ?? Number.POSITIVE_INFINITY;
   }
 
   /** Steps computed with XState, and steps answered from memory. */
@@ -76,10 +87,34 @@ export class LocalTransitions {
     return { computed: this.#computed, remembered: this.#remembered };
   }
 
-  step(actor: ActorSlot, from: LocalState, event: InternedEvent, nowS: number): LocalStep {
+  /** Whether steps are remembered (and events and states interned for it). */
+  get remembering(): boolean {
+    return this.#capacity > 0;
+  }
+
+  /** Remember steps from now on, at most `capacity` (see LocalTransitionsOptions). */
+  rememberUpTo(capacity: number): void {
+    this.#capacity = capacity;
+  }
+
+  /**
+   * An event as this memory knows it: interned while steps are remembered; otherwise only
+   * wrapped, since nothing will look it up again (interning costs a JSON text per event).
+   */
+  eventOf(event: EventObject): InternedEvent {
+    return this.#capacity > 0 ? this.#events.intern(event) : { id: -1, event, key: '' };
+  }
+
+  /** Steps held in memory now. */
+  get size(): number {
+    return this.#byNumber.size + this.#byText.size;
+  }
+
+  step(actor: ActorSlot, from: S, event: InternedEvent, nowS: number): LocalStep<S> {
+    if (this.#capacity === 0) return this.#compute(actor, from, event, nowS);
     const readsClock = actor.kind === 'controller' && !CLOCK_FREE_POLICIES.has((from.snapshot.context as { healing: { kind: string } }).healing.kind);
-    // One number holds (local state, event) while events number fewer than 2²¹; past that, text.
-    if (readsClock || event.id >= EVENTS_IN_NUMBER_KEY) {
+    // One number holds (local state, event) while events number fewer than 2²¹ (and states 2³²); past that, text.
+    if (readsClock || event.id >= EVENTS_IN_NUMBER_KEY || from.id >= 0x100000000) {
       const key = `${from.id}:${event.id}${readsClock ? `@${nowS}` : ''}`;
       const known = this.#byText.get(key);
       if (known) {
@@ -87,6 +122,7 @@ export class LocalTransitions {
         return known;
       }
       const step = this.#compute(actor, from, event, nowS);
+      this.#remember();
       this.#byText.set(key, step);
       return step;
     }
@@ -97,11 +133,19 @@ export class LocalTransitions {
       return known;
     }
     const step = this.#compute(actor, from, event, nowS);
+    this.#remember();
     this.#byNumber.set(key, step);
     return step;
   }
 
-  #compute(actor: ActorSlot, from: LocalState, event: InternedEvent, nowS: number): LocalStep {
+  /** Room for one more step: a full memory starts again empty (what it held is only ever a shortcut). */
+  #remember(): void {
+    if (this.#byNumber.size + this.#byText.size < this.#capacity) return;
+    this.#byNumber.clear();
+    this.#byText.clear();
+  }
+
+  #compute(actor: ActorSlot, from: S, event: InternedEvent, nowS: number): LocalStep<S> {
     this.#computed++;
     this.#clock.nowS = nowS;
     const recorded = this.#recorded;
@@ -124,18 +168,24 @@ export class LocalTransitions {
       throw new SimulationError(`${actor.address} failed at t=${nowS}s: ${String(error)}`);
     }
     if (next.status === 'error') throw new SimulationError(`${actor.address} failed at t=${nowS}s: ${String(next.error)}`);
-    LocalStates.check(from.snapshot, next, actor.address);
+    checkSharedFields(from.snapshot, next, actor.address);
     const effects: Effect[] = [];
     for (const action of recorded) {
-      if (action.type === 'xstate.emit') effects.push({ kind: 'emit', event: this.#events.intern(action.params!.event) });
+      if (action.type === 'xstate.emit') effects.push({ kind: 'emit', event: this.eventOf(action.params!.event) });
       else if (action.type === 'xstate.raise' && typeof action.params?.delay === 'number') {
         const delayS = action.params.delay / 1000;
-        if (!Number.isInteger(delayS) || delayS < 0) throw new AgendaError(`${actor.address}: delay ${action.params.delay} ms is not a whole number of seconds`);
-        const scheduled = this.#events.intern(action.params.event);
+        // A live actor's scheduler throws this inside the step, and the actor fails with it: the same failure here.
+        if (!Number.isInteger(delayS) || delayS < 0) {
+          const error = new AgendaError(`${actor.address}: delay ${action.params.delay} ms is not a whole number of seconds`);
+          throw new SimulationError(`${actor.address} failed at t=${nowS}s: ${String(error)}`);
+        }
+        const scheduled = this.eventOf(action.params.event);
         effects.push({ kind: 'schedule', event: scheduled, delayS, timer: action.params.id ?? scheduled.event.type });
       } else if (action.type === 'xstate.cancel') effects.push({ kind: 'cancel', timer: action.params!.sendId! });
-      else if (!isImmediate(action)) throw new SimulationError(`${actor.address}: action ${action.type} is not one the explorer knows how to replay`);
+      else if (!isImmediate(action)) throw new SimulationError(`${actor.address}: action ${action.type} is not one the engine knows how to replay`);
     }
-    return { next: this.#locals.intern(actor.kind, next), effects };
+    if (next === from.snapshot) return { next: from, effects };
+    // Unremembered, a state is never looked up again: it needs no place in the table (nor an id).
+    return { next: this.#capacity > 0 ? this.#locals.intern(actor.kind, next) : (localStateOf(-1, actor.kind, next) as S), effects };
   }
 }
