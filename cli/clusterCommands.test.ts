@@ -38,6 +38,14 @@ describe('fabric-verify check --cluster', () => {
     expect(replay.status, replay.stdout).toBe(EXIT_OK);
     expect(replay.stdout).toContain('Replayed: the property breaks again exactly as recorded.');
   });
+
+  it('says that --workers is not used yet, rather than ignoring it', async () => {
+    const out = join(dir, 'workers');
+    const outcome = await fabricVerify('check', '--cluster', CLUSTER, '--property', 'multi-instance-never-fully-down', '--runs', '5', '--workers', '2', '--out', out);
+    expect(outcome.stderr).toContain('fabric-verify: warning: --workers 2: check --cluster runs its properties in one thread for now');
+    const alone = await fabricVerify('check', '--cluster', CLUSTER, '--property', 'multi-instance-never-fully-down', '--runs', '5', '--out', join(dir, 'alone'));
+    expect(alone.stderr).not.toContain('--workers');
+  });
 });
 
 describe('fabric-verify simulate --cluster --events-out, then observe', () => {
