@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { GOLDEN_SEED, goldenHash, goldenScenarios, goldenTraceHashes } from './goldenCorpus.ts';
 
-/** Recorded on main at eafd371, before the simulator's indexes (run: npx tsx model/simulator/goldenCorpus.ts). */
+/** Recorded on main at eafd371, before the simulator's indexes; re-recorded on branch seeds when the controller started adopting stray copies (a decision change, not speed work). Run: npx tsx model/simulator/goldenCorpus.ts. */
 const GOLDEN = '648af33aeeb256ee1616c70e343d9b33611a8c0f1df8c3f40f611dea834c7f9a';
 
 describe(`golden traces (seed ${GOLDEN_SEED})`, () => {
