@@ -10,6 +10,7 @@ import { CoverageRecorder } from '../model/coverage/coverageRecorder.ts';
 import { HealingPolicyFailure, type HealingPolicySet, NO_HEALING_POLICIES, withHealingPolicies } from '../model/healingPolicies/registry.ts';
 import { type CampaignTask, type PolicyUnderTest, campaignTasks, allMachines } from './campaign.ts';
 import { loadPolicyModule } from './policyModule.ts';
+import { InputError } from '../model/inputError.ts';
 import type { CampaignConfig } from './campaignConfig.ts';
 import { type PropertyResult, checkProperty } from './checkProperty.ts';
 import { clusterTasksIn } from './clusterTasks.ts';
@@ -49,6 +50,18 @@ async function tasksOf(job: CampaignJob): Promise<CampaignTask[]> {
   return campaignTasks(job.config, job.policy, await loadPropertyModules(job.propertyModules ?? []));
 }
 
+/** Found again, or why not: the campaign's thread read the same modules, so a failure here is theirs (changed meanwhile, or not loadable in a worker). */
+async function taskOf(job: CampaignJob): Promise<CampaignTask | string> {
+  let tasks: CampaignTask[];
+  try {
+    tasks = await tasksOf(job);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return `in a worker thread, ${error.message}`;
+  }
+  return tasks[job.taskIndex] ?? `in a worker thread, no campaign task ${job.taskIndex} (${tasks.length} found)`;
+}
+
 /** The policies a task of this job runs with: the caller's, and the job's policy module. */
 export async function jobPolicies(job: CampaignJob, inThread: HealingPolicySet = NO_HEALING_POLICIES): Promise<HealingPolicySet> {
   return job.policy?.module !== undefined ? inThread.with((await loadPolicyModule(job.policy.module)).policies) : inThread;
@@ -56,9 +69,8 @@ export async function jobPolicies(job: CampaignJob, inThread: HealingPolicySet =
 
 export default async function runCampaignJob(job: CampaignJob, inThread: HealingPolicySet = NO_HEALING_POLICIES): Promise<CampaignJobOutcome> {
   const policies = await jobPolicies(job, inThread);
-  const task = (await tasksOf(job))[job.taskIndex];
-  if (!task) throw new Error(`no campaign task ${job.taskIndex}`);
-  return checkTask(task, job, policies);
+  const task = await taskOf(job);
+  return typeof task === 'string' ? { propertyFailure: task } : checkTask(task, job, policies);
 }
 
 /** Checks one task (found by the job, or given by a caller whose property cannot cross threads). */
