@@ -75,6 +75,18 @@ describe('runCampaign with properties of your own', () => {
   });
 });
 
+describe('under a policy', () => {
+  it('holds your properties to it beside the policy bar', async () => {
+    const run = await runCampaign({ name: 'bar', campaign: { properties: ['recovery-eventually-completes', runEnds.id] } }, { ...options, policy: { params: { kind: 'serial' } }, properties: [runEnds] });
+    expect(run.results.map((r) => [r.id, r.variant, r.expected])).toEqual([
+      ['recovery-eventually-completes', 'policy serial', 'holds'],
+      [runEnds.id, 'policy serial', 'holds'],
+    ]);
+    expect(run.results[1]!.verdict).toBe('holds');
+    expect(run.results[1]!.policy).toBe('serial');
+  });
+});
+
 describe('a property that breaks its contract stops the campaign, named; what finished is kept', () => {
   it.each([
     ['throws', throwing, 'property "fixture.throwing": check threw: no trace for me (checking fixture.throwing)'],
