@@ -217,6 +217,7 @@ export async function runCampaignPlan(plan: CampaignPlan, options: CampaignOptio
       {
         workers,
         policyModule: policy?.module,
+        propertyModules: plan.source.propertyModules,
         runInThread: (job) => runCampaignJob(job, inThread),
         onStart: (i) => options.onTaskStart?.(tasks[pooled[i]!]!, pooled[i]!, tasks.length),
         onDone: (i, job) => finish(pooled[i]!, job),

@@ -3,6 +3,7 @@
  * the calling thread (said in the run when workers were asked), a property module on the
  * pool, and the same results either way; bad properties and bad ids are named.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,6 +73,18 @@ describe('runCampaign with properties of your own', () => {
     ]);
     // The object ran the same checks as the module's copy of it, in another thread.
     expect({ ...mixed.results[2]!, id: '', durationMs: 0 }).toEqual({ ...mixed.results[1]!, id: '', durationMs: 0 });
+  });
+});
+
+describe('the compiled package (dist/, plain Node)', () => {
+  it('loads a TypeScript property module in its worker threads (with tsx, found from the module)', () => {
+    const DIST = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+    const script = `const { runCampaign } = await import(${JSON.stringify(pathToFileURL(DIST).href)});
+const run = await runCampaign({ name: 'ts', campaign: { properties: [${JSON.stringify(runEnds.id)}, ${JSON.stringify(noCrash.id)}] } }, { seed: ${seed}, runs: 5, shard: null, swarm: false, workers: 2, propertyModules: [${JSON.stringify(FIXTURE)}] });
+console.log(JSON.stringify({ complete: run.complete, inCallingThread: run.inCallingThread ?? null, results: run.results.map((r) => [r.id, r.verdict]) }));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({ complete: true, inCallingThread: null, results: [[runEnds.id, 'holds'], [noCrash.id, 'fails']] });
   });
 });
 
