@@ -1,7 +1,8 @@
 /**
- * A campaign: the catalog (or the properties a config names), each under its own hypothesis
- * and with each of its variants, on one seed. Tasks run in catalog order; a shard takes every
- * n-th task, so several machines can split one campaign and `merge` their summaries.
+ * A campaign: the catalog and the user's own properties (or those a config names), each under
+ * its own hypothesis and with each of its variants, on one seed. Tasks run in catalog order,
+ * the user's after; a shard takes every n-th task, so several machines can split one campaign
+ * and `merge` their summaries. `check --cluster` runs a plan of its own (properties/clusterTasks.ts).
  */
 import { CoverageRecorder, type MachineCoverage } from '../model/coverage/coverageRecorder.ts';
 import { machinesByKind } from '../model/simulator/fabric.ts';
