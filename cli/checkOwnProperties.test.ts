@@ -3,11 +3,11 @@
  * command line, on the worker pool, named by `--property` like the catalog's; and the ways it
  * is misused (a misspelt id, a module that is not there, beside --cluster): exit code 2.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectBadInput, fabricVerify } from './cliProcess.ts';
+import { expectBadInput, fabricVerify, fabricVerifyWith } from './cliProcess.ts';
 import { EXIT_OK } from './exitCodes.ts';
 
 const MODULE = join('properties', 'userPropertyFixture.ts');
@@ -20,7 +20,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('fabric-verify check --properties', () => {
   it("checks the module's properties beside a catalog one, on two workers, and writes the counterexample of the one that fails", async () => {
     const out = join(dir, 'own');
-    const outcome = await fabricVerify('check', '--properties', MODULE, '--property', 'fixture.no-crash,fixture.run-ends,default-template-fits-quota', '--runs', '20', '--workers', '2', '--out', out, '--json');
+    const regressions = join(dir, 'regressions');
+    const outcome = await fabricVerifyWith({ FV_REGRESSIONS: regressions }, 'check', '--properties', MODULE, '--property', 'fixture.no-crash,fixture.run-ends,default-template-fits-quota', '--runs', '20', '--workers', '2', '--out', out, '--json');
     expect(outcome.status, outcome.stderr).toBe(EXIT_OK);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     const verdicts = Object.fromEntries(summary.properties.filter((p: { variant: string | null }) => p.variant === null).map((p: { id: string; verdict: string }) => [p.id, p.verdict]));
@@ -28,6 +29,9 @@ describe('fabric-verify check --properties', () => {
     const failing = summary.properties.find((p: { id: string }) => p.id === 'fixture.no-crash');
     expect(failing.counterexample.violation.expected).toBe('no crash');
     expect(readFileSync(join(out, failing.counterexample.file), 'utf8')).toContain('"propertyId": "fixture.no-crash"');
+    // The regression database replays without the module: it keeps none of the module's counterexamples.
+    const stored = existsSync(regressions) ? readdirSync(regressions).map((f) => readFileSync(join(regressions, f), 'utf8')) : [];
+    expect(stored.filter((text) => text.includes('fixture.'))).toEqual([]);
   });
 
   it('names a misspelt id of the module with a did-you-mean, and a module that is not there', async () => {
