@@ -15,17 +15,20 @@ import { summarize } from '../reports/summarize.ts';
 import { writeCampaignReports } from '../reports/writeCampaignReports.ts';
 import type { CheckOptions, CheckOutcome } from './checkCommand.ts';
 import { EXIT_INTERRUPTED, EXIT_OK, EXIT_VERDICT_MISMATCH } from './exitCodes.ts';
+import { knownPropertyIds } from './options.ts';
 import { progressReporter } from './progress.ts';
 
 export async function clusterCheckCommand(options: CheckOptions & { readonly cluster: string }, interrupted: () => boolean): Promise<CheckOutcome> {
-  const clashing = (['config', 'shard', 'policy'] as const).filter((o) => options[o] !== undefined);
-  if (clashing.length > 0) throw new InputError('--cluster', [{ path: `--${clashing[0]}`, expected: 'no --config, --shard or --policy with --cluster (the cluster directory says what to check)', received: `--${clashing.join(', --')}` }]);
+  const clashing = (['config', 'shard', 'policy', 'properties'] as const).filter((o) => options[o] !== undefined);
+  if (clashing.length > 0) throw new InputError('--cluster', [{ path: `--${clashing[0]}`, expected: 'no --config, --shard, --policy or --properties with --cluster (the cluster directory says what to check)', received: `--${clashing.join(', --')}` }]);
   const cluster = readCluster(options.cluster);
   for (const line of clusterNotices(cluster)) process.stderr.write(`${line}\n`);
   const seed = options.seed ?? DEFAULT_SEED;
   const runs = options.runs ?? null;
   const swarm = options.swarm ?? chooseSwarm();
   const chosen = options.property?.length ? [...options.property] : undefined;
+  // pdb-respected is the cluster's own (when it has budgets): the ids are this cluster's, not only the catalog's.
+  if (chosen) knownPropertyIds(chosen, clusterTasks(cluster, undefined).map((t) => t.property.id), 'a property checked on this cluster');
   const tasks = clusterTasks(cluster, chosen);
   const progress = progressReporter();
   // Each worker reads the directory again and rebuilds the same properties (properties/clusterTasks.ts).
