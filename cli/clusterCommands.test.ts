@@ -75,7 +75,7 @@ describe('fabric-verify observe', () => {
     const out = join(dir, 'sample');
     const outcome = await fabricVerify('observe', LOG, '--cluster', CLUSTER, '--out', out);
     expect(outcome.status, outcome.stderr).toBe(EXIT_VERDICT_MISMATCH);
-    expect(outcome.stdout).toMatch(/^97 events of examples\/cluster-events\.json, .* 7 properties judged, 3 broken\./);
+    expect(outcome.stdout).toMatch(/^97 events of examples\/cluster-events\.json, .* 8 properties judged, 3 broken\./);
     expect(outcome.stdout).toContain('Not judgeable from this log (15):');
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(verdicts(summary)).toEqual({
@@ -86,6 +86,7 @@ describe('fabric-verify observe', () => {
       'recovery-eventually-completes': 'holds',
       'all-suspect-stops-healing': 'vacuous',
       'pdb-respected': 'fails',
+      'eviction-rate-limited': 'holds',
     });
     const violation = JSON.parse(readFileSync(join(out, 'violations', 'pdb-respected.json'), 'utf8'));
     expect(violation.evidence[0]).toMatchObject({ reason: 'Killing', object: 'Pod/shop/storefront-6f9c7d8b54-h2x9q' });

@@ -45,7 +45,9 @@ describe('the sample log of the example cluster', () => {
   });
 
   it('holds the others that its events are about, and says which it saw nothing of', () => {
-    for (const id of ['multi-instance-never-fully-down', 'upgrade-keeps-multi-instance-up', 'recovery-eventually-completes']) expect(verdictOf(judgements.get(id)!), id).toBe('holds');
+    for (const id of ['multi-instance-never-fully-down', 'upgrade-keeps-multi-instance-up', 'recovery-eventually-completes', 'eviction-rate-limited']) expect(verdictOf(judgements.get(id)!), id).toBe('holds');
+    // One node evicted (pool-1-c0, by the webhook's replacement); no zone lost two, so the rate had nothing to space.
+    expect(judgements.get('eviction-rate-limited')!.situations.map((s) => [s.id, s.seen])).toEqual([['eviction', true], ['zone-evicted-twice', false]]);
     expect(verdictOf(judgements.get('all-suspect-stops-healing')!)).toBe('vacuous');
   });
 
