@@ -44,6 +44,13 @@ describe('readEventLog', () => {
     for (const form of forms) expect(readEventLog(logFile(form)).events.map((e) => [e.reason, e.name, e.timeMs])).toEqual([['Killing', 'a', Date.parse('2026-03-13T09:00:00Z')], ['Started', 'b', Date.parse('2026-03-13T09:00:05Z')]]);
   });
 
+  it('reads the node that reported an event: source.host (core), deprecatedSource.host (events.k8s.io/v1), else none', () => {
+    const kubelet = core('Started', 'a', '2026-03-13T09:00:00Z', { source: { component: 'kubelet', host: 'pool-1-b0' } });
+    const modern = { apiVersion: 'events.k8s.io/v1', kind: 'Event', regarding: { kind: 'Pod', name: 'b', namespace: 'shop' }, reason: 'Killing', eventTime: '2026-03-13T09:00:01Z', deprecatedSource: { component: 'kubelet', host: 'pool-1-c0' } };
+    const scheduler = core('Scheduled', 'c', '2026-03-13T09:00:02Z', { source: { component: 'default-scheduler' } });
+    expect(readEventLog(logFile([kubelet, modern, scheduler].map((e) => JSON.stringify(e)).join('\n'))).events.map((e) => e.host)).toEqual(['pool-1-b0', 'pool-1-c0', null]);
+  });
+
   it('names each item of a List by its own line', () => {
     const file = logFile(JSON.stringify({ kind: 'List', items: [core('Killing', 'a', '2026-03-13T09:00:00Z'), core('Started', 'b', '2026-03-13T09:00:05Z')] }, null, 2));
     const lines = readEventLog(file).events.map((e) => e.line);
