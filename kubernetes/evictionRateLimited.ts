@@ -13,8 +13,9 @@
  * Which token bucket it judges by. The model keeps each zone's bucket (burst 1, tokens ≤ 1)
  * across rate changes and refills it at the rate of the moment it decides; Kubernetes swaps
  * in a new bucket of burst 1 when a zone's state changes (RateLimitedTimedQueue.SwapLimiter),
- * full only if the old one held a token, so it never holds more than the model's. Both spend
- * the whole token on an eviction and earn at most the zone's fastest rate of the meantime, so
+ * full only if the old one held a token, so it never holds more than a bucket that keeps its
+ * token. Both spend the whole token on an eviction (burst 1: an eviction needs it full) and
+ * earn at most the zone's fastest rate of the meantime times the time, so
  * the property asks what both keep: between two evictions in a zone, at the fastest rate the
  * zone had in between, there was time to earn one token. Judged by Kubernetes' swap, the
  * model's own runs would break it (it may evict sooner after a rate change); judged by this,
