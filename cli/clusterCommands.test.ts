@@ -37,6 +37,22 @@ describe('fabric-verify check --cluster', () => {
     const replay = await fabricVerify('replay', join(out, 'counterexamples', 'single-instance-never-down--cluster.json'));
     expect(replay.status, replay.stdout).toBe(EXIT_OK);
     expect(replay.stdout).toContain('Replayed: the property breaks again exactly as recorded.');
+    // The cluster's own property replays from its file alone: the file carries the budgets.
+    const pdbFile = join(out, 'counterexamples', 'pdb-respected--cluster.json');
+    const pdb = JSON.parse(readFileSync(pdbFile, 'utf8'));
+    expect(pdb.budgets).toEqual({ 'shop/orders-db': { pdb: expect.stringContaining('orders-db'), minAvailable: 2 }, 'shop/storefront': { pdb: expect.stringContaining('storefront'), minAvailable: 2 } });
+    const pdbReplay = await fabricVerify('replay', pdbFile);
+    expect(pdbReplay.status, pdbReplay.stderr).toBe(EXIT_OK);
+    expect(pdbReplay.stdout).toContain('Replayed: the property breaks again exactly as recorded.');
+    // With a floor the drain did not cross, the same story no longer breaks it.
+    const looser = join(dir, 'pdb-looser.json');
+    writeFileSync(looser, JSON.stringify({ ...pdb, budgets: Object.fromEntries(Object.entries(pdb.budgets).map(([app, floor]) => [app, { ...(floor as object), minAvailable: 0 }])) }));
+    expect((await fabricVerify('replay', looser)).stdout).not.toContain('breaks again exactly as recorded');
+    const withoutBudgets = join(dir, 'pdb-without-budgets.json');
+    writeFileSync(withoutBudgets, JSON.stringify({ ...pdb, budgets: undefined }));
+    const refused = await fabricVerify('replay', withoutBudgets);
+    expectBadInput(refused);
+    expect(refused.stderr).toContain('budgets: expected the PodDisruptionBudget floors pdb-respected judges by');
   });
 
   it('says that --workers is not used yet, rather than ignoring it', async () => {

@@ -136,5 +136,7 @@ function pdbProperty(cluster: ClusterModel, floors: ReadonlyMap<string, PodFloor
     mustSee: [{ id: 'drain', description: 'a drain stopped a pod an app\'s budget covers', minShare: 0.9, reached: (_s, t) => t.entries.some((e) => e.kind === 'state' && e.to.startsWith('lifecycle.stopped') && e.actor.startsWith('instance:') && floors.has(appOfInstance(e.actor.slice(9)))) }],
     scenarios: () => onCluster(cluster, upgradeAlone()),
     check: pdbViolation(floors),
+    // The budgets are the cluster's, not the scenario's: the counterexample file keeps them to replay alone.
+    replayedWith: { budgets: Object.fromEntries(floors) },
   };
 }

@@ -24,6 +24,19 @@ export interface Counterexample {
   readonly scenario: Scenario;
   /** Set when an exhaustive exploration found it (`fabric-verify explore`; then `seed` is 0 and `path` empty). */
   readonly exhaustive?: ExhaustiveOrigin;
+  /**
+   * What the property judged by beyond the scenario, for a property built from a user's own
+   * cluster rather than taken from the catalog: `pdb-respected`'s PodDisruptionBudget floors,
+   * by app. With them the file replays on its own, without the manifests.
+   */
+  readonly budgets?: Readonly<Record<string, BudgetFloor>>;
+}
+
+/** An app's PodDisruptionBudget as pdb-respected judges it: the pods that must keep serving through a drain. */
+export interface BudgetFloor {
+  /** `PodDisruptionBudget/namespace/name`. */
+  readonly pdb: string;
+  readonly minAvailable: number;
 }
 
 /** The bound an exhaustive exploration searched, breadth-first, and where in it the counterexample lies. */
@@ -54,6 +67,7 @@ const counterexampleSchema = v.strictObject({
       depth: v.pipe(v.number(), v.integer(), v.minValue(0)),
     }),
   ),
+  budgets: v.optional(v.record(v.pipe(v.string(), v.minLength(1)), v.strictObject({ pdb: v.pipe(v.string(), v.minLength(1)), minAvailable: v.pipe(v.number(), v.integer(), v.minValue(0)) }))),
 });
 
 /** Parse a counterexample file's contents; throws InputError naming every bad field. */

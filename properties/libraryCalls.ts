@@ -14,12 +14,11 @@ import type { Trace } from '../model/simulator/trace.ts';
 import { assertProperty as assertPropertyInScope } from './assertProperty.ts';
 import { type CampaignOptions, type CampaignRun, runCampaign as runCampaignInScope } from './campaign.ts';
 import type { CampaignConfig } from './campaignConfig.ts';
-import { propertyById } from './catalog/index.ts';
 import { type CheckOptions as CheckOptionsInScope, type PropertyResult, checkProperty as checkPropertyInScope, violationOf } from './checkProperty.ts';
 import { type Counterexample, parseCounterexample as parseCounterexampleInScope } from './counterexample.ts';
 import { readCounterexample as readCounterexampleInScope } from './counterexampleFile.ts';
 import type { PropertyDefinition } from './propertyDefinition.ts';
-import type { Replay } from './replay.ts';
+import { type Replay, replayedProperty } from './replay.ts';
 
 export interface UserPolicies {
   /** Healing policies of your own, by kind (built-in kinds are always known). Default: none. */
@@ -63,7 +62,7 @@ export function readCounterexample(file: string, options: UserPolicies = {}): Co
 
 /** Simulates a counterexample's scenario again and re-checks its property (yours by id, else the catalog's). */
 export function replayCounterexample(counterexample: Counterexample, options: UserPolicies & UserProperties & { readonly source?: string } = {}): Replay {
-  const property = options.properties?.find((p) => p.id === counterexample.propertyId) ?? propertyById(counterexample.propertyId);
+  const property = options.properties?.find((p) => p.id === counterexample.propertyId) ?? replayedProperty(counterexample, options.source);
   if (!property) throw new InputError(options.source ?? 'counterexample', [{ path: 'propertyId', expected: 'the id of a catalog property or of one in properties', received: JSON.stringify(counterexample.propertyId) }]);
   return withHealingPolicies(options.healingPolicies, () => {
     const trace = simulateInScope(counterexample.scenario);
