@@ -91,7 +91,7 @@ describe('fabric-verify observe', () => {
     const out = join(dir, 'sample');
     const outcome = await fabricVerify('observe', LOG, '--cluster', CLUSTER, '--out', out);
     expect(outcome.status, outcome.stderr).toBe(EXIT_VERDICT_MISMATCH);
-    expect(outcome.stdout).toMatch(/^97 events of examples\/cluster-events\.json, .* 8 properties judged, 3 broken\./);
+    expect(outcome.stdout).toMatch(/^125 events of examples\/cluster-events\.json, .* 8 properties judged, 3 broken\./);
     expect(outcome.stdout).toContain('Not judgeable from this log (15):');
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(verdicts(summary)).toEqual({
