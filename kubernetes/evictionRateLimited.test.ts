@@ -68,6 +68,7 @@ describe('eviction-rate-limited on simulated runs', () => {
     let twice = 0;
     let tight = 0;
     let partial = 0;
+    let dark = 0;
     fc.assert(
       fc.property(runs(rules), (scenario) => {
         const params = scenario.policy.healing as KubernetesParams;
@@ -86,20 +87,22 @@ describe('eviction-rate-limited on simulated runs', () => {
         }
         if (pairHere) twice++;
         if ([...rates.values()].some((changes) => changes.some((c) => c.ratePerS !== params.evictionRatePerS && !c.everyZoneDark))) partial++;
+        if ([...rates.values()].some((changes) => changes.some((c) => c.everyZoneDark))) dark++;
       }),
       { seed: SEED, numRuns: RUNS },
     );
-    // Not vacuous: zones lost a second node, some at about the rate, some under partial disruption.
+    // Not vacuous: zones lost a second node, some at about the rate, some under partial disruption, some runs every zone dark.
     expect(twice).toBeGreaterThan(RUNS / 10);
     expect(tight).toBeGreaterThan(0);
     expect(partial).toBeGreaterThan(0);
+    expect(dark).toBeGreaterThan(0);
   });
 
-  it(`breaks under parallel healing, which evicts a dark zone at once (seed ${SEED})`, () => {
+  it(`breaks under parallel healing, which evicts a dark zone's nodes at once (seed ${SEED})`, () => {
     const check = evictionRateViolation(kubernetesDefaults);
-    const broken = fc.sample(runs(fc.constant(healingPolicyNamed('parallel'))), { seed: SEED, numRuns: 40 }).filter((s) => check(s, simulate(s)) !== null);
-    expect(broken.length).toBeGreaterThan(5);
-    const violation = check(broken[0]!, simulate(broken[0]!))!;
-    expect(violation.seen).toMatch(/evicted (\d+s after|.*while every zone was dark)/);
+    const seen = fc.sample(runs(fc.constant(healingPolicyNamed('parallel'))), { seed: SEED, numRuns: 60 }).flatMap((s) => check(s, simulate(s))?.seen ?? []);
+    // A zone's nodes evicted in the same second. (While every zone is dark no healing can move anything in the
+    // model — no server is left to take a copy — so only a log can break that half: observe/evictionLog.test.ts.)
+    expect(seen.filter((s) => /evicted 0s after/.test(s)).length).toBeGreaterThan(3);
   });
 });
