@@ -56,8 +56,6 @@ export function effectiveConfig(options: CheckOptions): CampaignConfig {
 
 export async function checkCommand(options: CheckOptions, interrupted: () => boolean = () => false): Promise<CheckOutcome> {
   if (options.cluster !== undefined) {
-    // The cluster's properties close over its manifests, which the worker pool cannot yet rebuild: say so rather than ignore the flag.
-    if (options.workers !== undefined && options.workers > 1) process.stderr.write(`fabric-verify: warning: --workers ${options.workers}: check --cluster runs its properties in one thread for now\n`);
     const outcome = await clusterCheckCommand({ ...options, cluster: options.cluster }, interrupted);
     writeCiOutputs(outcome.summary, options.out, options);
     return outcome;

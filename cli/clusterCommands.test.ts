@@ -55,12 +55,23 @@ describe('fabric-verify check --cluster', () => {
     expect(refused.stderr).toContain('budgets: expected the PodDisruptionBudget floors pdb-respected judges by');
   });
 
-  it('says that --workers is not used yet, rather than ignoring it', async () => {
-    const out = join(dir, 'workers');
-    const outcome = await fabricVerify('check', '--cluster', CLUSTER, '--property', 'multi-instance-never-fully-down', '--runs', '5', '--workers', '2', '--out', out);
-    expect(outcome.stderr).toContain('fabric-verify: warning: --workers 2: check --cluster runs its properties in one thread for now');
-    const alone = await fabricVerify('check', '--cluster', CLUSTER, '--property', 'multi-instance-never-fully-down', '--runs', '5', '--out', join(dir, 'alone'));
-    expect(alone.stderr).not.toContain('--workers');
+  it('runs on the worker pool: one and two workers write byte-identical verdicts and counterexamples (seed DEFAULT_SEED)', async () => {
+    const args = ['check', '--cluster', CLUSTER, '--runs', '5', '--json'];
+    const [one, two] = await Promise.all([fabricVerify(...args, '--workers', '1', '--out', join(dir, 'one')), fabricVerify(...args, '--workers', '2', '--out', join(dir, 'two'))]);
+    expect([one.status, two.status], one.stderr + two.stderr).toEqual([EXIT_VERDICT_MISMATCH, EXIT_VERDICT_MISMATCH]);
+    expect(two.stderr).not.toContain('--workers');
+    const timeless = (out: string) => {
+      const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+      return JSON.stringify({ ...summary, durationMs: 0, properties: summary.properties.map((p: object) => ({ ...p, durationMs: 0 })) }, null, 2);
+    };
+    expect(timeless(join(dir, 'two'))).toBe(timeless(join(dir, 'one')));
+    const summary = JSON.parse(readFileSync(join(dir, 'one', 'summary.json'), 'utf8'));
+    // Every property of the cluster was checked, a failing one among them, so the comparison compares something.
+    expect(summary.properties.length).toBeGreaterThan(5);
+    expect(verdicts(summary)).toMatchObject({ 'single-instance-never-down': 'fails', 'pdb-respected': 'fails' });
+    for (const file of ['single-instance-never-down--cluster.json', 'pdb-respected--cluster.json']) {
+      expect(readFileSync(join(dir, 'two', 'counterexamples', file), 'utf8')).toBe(readFileSync(join(dir, 'one', 'counterexamples', file), 'utf8'));
+    }
   });
 });
 
