@@ -14,6 +14,7 @@ import type { Topology } from '../model/topology.ts';
 import { type FaultPlan, allOf, crashes, fixed, heartbeatLossFaults, singleDomainFailures } from '../properties/arbitraries/faultArbitraries.ts';
 import { propertyById } from '../properties/catalog/index.ts';
 import type { PropertyDefinition, PropertyVariant } from '../properties/propertyDefinition.ts';
+import type { ZoneRules } from '../model/zoneState.ts';
 import type { ClusterModel } from './clusterModel.ts';
 import { appOfInstance } from './servingPods.ts';
 import { PDB_PROPERTY_ID, PDB_STATEMENT, type PodFloor, pdbViolation } from './pdbRespected.ts';
@@ -106,6 +107,11 @@ function zoneEvictedTwice(scenario: Scenario, trace: Trace, cluster: ClusterMode
   return zones.length > new Set(zones).size;
 }
 
+function zoneRulesOf(settings: ZoneRules): ZoneRules {
+  const { evictionRatePerS, secondaryEvictionRatePerS, largeClusterSizeThreshold, unhealthyZoneThreshold } = settings;
+  return { evictionRatePerS, secondaryEvictionRatePerS, largeClusterSizeThreshold, unhealthyZoneThreshold };
+}
+
 function evictionRateProperty(cluster: ClusterModel): PropertyDefinition {
   return {
     id: EVICTION_RATE_PROPERTY_ID,
@@ -124,6 +130,8 @@ function evictionRateProperty(cluster: ClusterModel): PropertyDefinition {
           .map(([zone, losses, more]) => allOf(zone, losses, more)),
       ),
     check: evictionRateViolation(cluster.settings, cluster.zones),
+    // The rules and zone names are the cluster's, not the scenario's: the counterexample file keeps them to replay alone.
+    replayedWith: { zones: { rules: zoneRulesOf(cluster.settings), names: [...cluster.zones] } },
   };
 }
 

@@ -28,7 +28,8 @@
 import type { Scenario } from '../model/scenario.ts';
 import type { Trace } from '../model/simulator/trace.ts';
 import { type ZoneRules, zoneEvictionRatePerS, zoneState } from '../model/zoneState.ts';
-import type { Violation } from '../properties/propertyDefinition.ts';
+import type { ZonesJudged } from '../properties/counterexample.ts';
+import type { PropertyDefinition, Violation } from '../properties/propertyDefinition.ts';
 import { nodeCategory } from '../observe/eventVocabulary.ts';
 
 export const EVICTION_RATE_PROPERTY_ID = 'eviction-rate-limited';
@@ -155,4 +156,9 @@ export function evictionRateViolation(rules: ZoneRules, zoneNames: readonly stri
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
+}
+
+/** eviction-rate-limited as a counterexample file records it: its check, by the rules and zone names the file carries. */
+export function replayedEvictionRateProperty(zones: ZonesJudged): Pick<PropertyDefinition, 'id' | 'check'> {
+  return { id: EVICTION_RATE_PROPERTY_ID, check: evictionRateViolation(zones.rules, zones.names) };
 }

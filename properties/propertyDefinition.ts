@@ -60,7 +60,7 @@ export interface PropertyDefinition {
   readonly measure?: (scenario: Scenario, trace: Trace) => { readonly durationsS: readonly number[]; readonly boundS: number };
   readonly variants?: readonly PropertyVariant[];
   /** What a counterexample file must carry to replay this property without its source (see Counterexample.budgets). */
-  readonly replayedWith?: Pick<Counterexample, 'budgets'>;
+  readonly replayedWith?: Pick<Counterexample, 'budgets' | 'zones'>;
   /** Runs by default; properties whose runs are costly may ask for fewer. */
   readonly runs?: number;
 }

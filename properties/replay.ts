@@ -9,6 +9,7 @@ import { propertyById } from './catalog/index.ts';
 import { violationOf } from './checkProperty.ts';
 import type { Counterexample } from './counterexample.ts';
 import type { PropertyDefinition, Violation } from './propertyDefinition.ts';
+import { EVICTION_RATE_PROPERTY_ID, replayedEvictionRateProperty } from '../kubernetes/evictionRateLimited.ts';
 import { PDB_PROPERTY_ID, replayedPdbProperty } from '../kubernetes/pdbRespected.ts';
 
 export interface Replay {
@@ -21,12 +22,16 @@ export interface Replay {
 
 /**
  * The property a counterexample breaks: the catalog's, or one a cluster built whose file
- * carries what it judges by (pdb-respected and its budgets). Null when neither.
+ * carries what it judges by (pdb-respected and its budgets, eviction-rate-limited and its zones). Null when neither.
  */
 export function replayedProperty(counterexample: Counterexample, source = 'counterexample'): Pick<PropertyDefinition, 'id' | 'check'> | null {
   if (counterexample.propertyId === PDB_PROPERTY_ID) {
     if (counterexample.budgets === undefined) throw new InputError(source, [{ path: 'budgets', expected: `the PodDisruptionBudget floors ${PDB_PROPERTY_ID} judges by (written by check --cluster)`, received: 'nothing' }]);
     return replayedPdbProperty(counterexample.budgets);
+  }
+  if (counterexample.propertyId === EVICTION_RATE_PROPERTY_ID) {
+    if (counterexample.zones === undefined) throw new InputError(source, [{ path: 'zones', expected: `the node lifecycle rules and zone names ${EVICTION_RATE_PROPERTY_ID} judges by (written by check --cluster)`, received: 'nothing' }]);
+    return replayedEvictionRateProperty(counterexample.zones);
   }
   return propertyById(counterexample.propertyId) ?? null;
 }
