@@ -61,6 +61,8 @@ export { withPolicy } from './properties/propertyDefinition.ts';
 export { catalog, propertyById } from './properties/catalog/index.ts';
 export type { PropertyResult, MustSeeTally } from './properties/checkProperty.ts';
 export { PropertyViolation } from './properties/assertProperty.ts';
+// A property of yours that throws or answers in the wrong shape, named (checkProperty throws it; a campaign stops, its run names it).
+export { PropertyFailure } from './properties/userProperties.ts';
 export type { Counterexample } from './properties/counterexample.ts';
 export { writeCounterexample } from './properties/counterexampleFile.ts';
 export type { Replay } from './properties/replay.ts';

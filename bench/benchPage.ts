@@ -7,7 +7,7 @@
 import { chartLibrarySource } from '../reports/html/chartLibrary.ts';
 import { contentSecurityPolicyMeta } from '../reports/html/contentSecurityPolicy.ts';
 import { escapeHtml } from '../reports/html/escapeHtml.ts';
-import { benchTable } from './benchTable.ts';
+import { benchTable, cappedRunLine } from './benchTable.ts';
 import type { BenchReport } from './report.ts';
 import type { TargetResult } from './targets.ts';
 
@@ -36,15 +36,15 @@ function scalingSection(points: NonNullable<BenchReport['scaling']>): string {
   const rows = points
     .map(
       (p) =>
-        `<tr><td>${p.servers.toLocaleString('en-US')}</td><td>${p.events.toLocaleString('en-US')}</td><td>${p.wallMs.toLocaleString('en-US')}</td><td>${p.nsPerEvent.toLocaleString('en-US')}</td><td>${(p.nsPerEvent / points[0]!.nsPerEvent).toFixed(2)}×</td><td>${(p.cpuNsPerEvent ?? 0).toLocaleString('en-US')}</td><td>${p.heapMB}</td><td>${p.peakRssMB ?? '–'}</td></tr>`,
+        `<tr><td>${p.servers.toLocaleString('en-US')}</td><td>${p.events.toLocaleString('en-US')}</td><td>${p.wallMs.toLocaleString('en-US')}</td><td>${p.nsPerEvent.toLocaleString('en-US')}</td><td>${(p.nsPerEvent / points[0]!.nsPerEvent).toFixed(2)}×</td><td>${(p.cpuNsPerEvent ?? 0).toLocaleString('en-US')}</td><td>${p.liveHeapMB ?? '–'}</td><td>${p.heapMB}</td><td>${p.peakRssMB ?? '–'}</td></tr>`,
     )
     .join('\n');
   // `<` is escaped so the JSON cannot close its script element.
   const data = JSON.stringify(points).replace(/</g, '\\u003c');
   return [
     '<h2>Cost per event against fleet size</h2>',
-    '<p>The 2009 incident scaled (servers and apps in the incident’s proportion), each size in its own process after a warm-up.</p>',
-    '<table><thead><tr><th>servers</th><th>events</th><th>wall ms</th><th>ns/event</th><th>vs smallest</th><th>CPU ns/event</th><th>peak heap MB</th><th>peak RSS MB</th></tr></thead>',
+    '<p>The 2009 incident scaled (servers and apps in the incident’s proportion), each size in its own process after a warm-up, on a fabric met for the first time (no step answered from memory). Held: the most the run kept alive at once; peak heap adds the garbage V8 had not yet collected.</p>',
+    '<table><thead><tr><th>servers</th><th>events</th><th>wall ms</th><th>ns/event</th><th>vs smallest</th><th>CPU ns/event</th><th>held MB</th><th>peak heap MB</th><th>peak RSS MB</th></tr></thead>',
     `<tbody>${rows}</tbody></table>`,
     '<div style="max-width:720px"><canvas id="scaling-chart" aria-label="cost per event against fleet size"></canvas></div>',
     `<script type="application/json" id="scaling-data">${data}</script>`,
@@ -68,6 +68,7 @@ export function benchPage(report: BenchReport, targets: readonly TargetResult[])
     '<h2>Targets</h2>',
     `<table><thead><tr><th></th><th>target</th><th>measured</th></tr></thead><tbody>${targetRows}</tbody></table>`,
     report.scaling ? scalingSection(report.scaling) : '',
+    report.scalingCapped ? `<p>${escapeHtml(cappedRunLine(report.scalingCapped))}</p>` : '',
     '<h2>Everything measured</h2>',
     `<pre>${escapeHtml(benchTable(report, targets))}</pre>`,
     `<script>${library}</script>`,

@@ -52,13 +52,22 @@ function scalingBlock(points: NonNullable<BenchReport['scaling']>): string {
     ratio(p),
     p.cpuNsPerEvent === undefined ? '–' : figure(p.cpuNsPerEvent),
     figure(p.setupMs, 1),
+    p.liveHeapMB === undefined ? '–' : figure(p.liveHeapMB, 1),
     figure(p.heapMB, 1),
     p.peakRssMB === undefined ? '–' : figure(p.peakRssMB, 1),
   ]);
   return [
-    'Scaling: the incident with servers and apps scaled (own process each; heap = peak used JS heap, V8 GC profiler; RSS = the child\'s peak resident set)',
-    textTable(['servers', 'events', 'wall ms', 'ns/event', `vs ${first ? figure(first.servers) : ''}`, 'CPU ns/event', 'setup ms', 'heap MB', 'RSS MB'], rows),
+    'Scaling: the incident with servers and apps scaled (own process each; held = the most live at once, after a full collection; heap = peak used JS heap, garbage included, V8 GC profiler; RSS = the child\'s peak resident set)',
+    textTable(['servers', 'events', 'wall ms', 'ns/event', `vs ${first ? figure(first.servers) : ''}`, 'CPU ns/event', 'setup ms', 'held MB', 'heap MB', 'RSS MB'], rows),
   ].join('\n');
+}
+
+/** One line on the capped run: whether the 5,000-server incident fits in the heap it is allowed. */
+export function cappedRunLine(capped: NonNullable<BenchReport['scalingCapped']>): string {
+  const size = capped.point ? figure(capped.point.servers) : '5,000';
+  return capped.completed && capped.point
+    ? `With V8's heap capped at ${capped.capMB} MB: ${size} servers complete in ${figure(capped.point.wallMs, 1)} ms (${capped.point.end}), ${figure(capped.point.heapMB, 1)} MB peak heap, ${figure(capped.point.peakRssMB ?? 0, 1)} MB peak RSS`
+    : `With V8's heap capped at ${capped.capMB} MB: ${size} servers do not complete (${capped.failure ?? 'no result'})`;
 }
 
 function parallelBlock(p: NonNullable<BenchReport['parallel']>): string {
@@ -94,7 +103,7 @@ export function benchTable(report: BenchReport, targets: readonly TargetResult[]
   if (report.simulator) blocks.push(simulatorBlock(report.simulator));
   if (report.runsPerSecondDetail || report.incidentRunsPerSecond) blocks.push(runsBlock(report));
   if (report.counterexamples) blocks.push(counterexampleBlock(report.counterexamples));
-  if (report.scaling) blocks.push(scalingBlock(report.scaling));
+  if (report.scaling) blocks.push(scalingBlock(report.scaling) + (report.scalingCapped ? `\n${cappedRunLine(report.scalingCapped)}` : ''));
   if (report.parallel) blocks.push(parallelBlock(report.parallel));
   if (report.startup) blocks.push(startupBlock(report.startup));
   blocks.push(targetsBlock(targets));

@@ -20,7 +20,7 @@ import { measureParallelCampaign } from './parallelCampaign.ts';
 import { measureStartup } from './startup.ts';
 import type { BenchReport, RunRate } from './report.ts';
 import { measureIncidentRunsPerSecond, measureRunsPerSecond } from './runsPerSecond.ts';
-import { measureScaling } from './scaling.ts';
+import { CAPPED_SIZE, HEAP_CAP_MB, measureCappedRun, measureScaling } from './scaling.ts';
 import { measureSimulatorThroughput } from './simulatorThroughput.ts';
 import { round } from './stats.ts';
 import { judgeTargets } from './targets.ts';
@@ -40,7 +40,7 @@ function chosenSections(only: string | undefined): Set<Section> {
   return new Set(names as Section[]);
 }
 
-type Measured = Pick<BenchReport, 'simulator' | 'runsPerSecond' | 'runsPerSecondDetail' | 'incidentRunsPerSecond' | 'counterexamples' | 'scaling' | 'parallel' | 'explore' | 'startup'>;
+type Measured = Pick<BenchReport, 'simulator' | 'runsPerSecond' | 'runsPerSecondDetail' | 'incidentRunsPerSecond' | 'counterexamples' | 'scaling' | 'scalingCapped' | 'parallel' | 'explore' | 'startup'>;
 
 const NOTHING_MEASURED: Measured = {
   simulator: null,
@@ -49,6 +49,7 @@ const NOTHING_MEASURED: Measured = {
   incidentRunsPerSecond: null,
   counterexamples: null,
   scaling: null,
+  scalingCapped: null,
   parallel: null,
   explore: null,
   startup: null,
@@ -101,7 +102,9 @@ async function main(): Promise<void> {
   }
   if (sections.has('scaling')) {
     progress('scaling, one child process per size');
-    report = { ...report, scaling: await measureScaling(undefined, (p) => progress(`  ${p.servers} servers: ${p.wallMs} ms`)) };
+    const scaling = await measureScaling(undefined, (p) => progress(`  ${p.servers} servers: ${p.wallMs} ms`));
+    progress(`  ${CAPPED_SIZE} servers again, V8's heap capped at ${HEAP_CAP_MB} MB`);
+    report = { ...report, scaling, scalingCapped: await measureCappedRun() };
   }
   if (sections.has('parallel')) {
     progress('default campaign on one worker, then on every core');

@@ -3,6 +3,7 @@
  * is null when it was not run (`--only`).
  */
 import type { ExploreBench } from './explore.ts';
+import type { CappedRun } from './scaling.ts';
 import type { ScalingPoint } from './scalingPoint.ts';
 import type { StartupFigures } from './startup.ts';
 
@@ -91,6 +92,8 @@ export interface BenchReport {
   readonly incidentRunsPerSecond: RunRate | null;
   readonly counterexamples: readonly CounterexampleTiming[] | null;
   readonly scaling: readonly ScalingPoint[] | null;
+  /** The 5,000-server incident with V8's heap capped (bench/scaling.ts). */
+  readonly scalingCapped?: CappedRun | null;
   readonly parallel: ParallelCampaign | null;
   /** Exhaustive exploration of the small config (explore/). */
   readonly explore: ExploreBench | null;

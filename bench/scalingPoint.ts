@@ -1,12 +1,13 @@
 /**
  * One size of the scaling benchmark: the scaled incident simulated after a JIT warm-up,
- * timed (median of a few runs) and its heap peak read. Meant to run alone in a process
+ * timed (median of a few runs, each on a fabric met for the first time, so no step is
+ * answered from memory) and its heap peak read. Meant to run alone in a process
  * (scalingChild.ts), so one size's heap never counts against another's.
  */
 import { incidentScenario } from '../model/scenarios/incident20090313.ts';
-import { buildFabric } from '../model/simulator/fabric.ts';
 import { simulate } from '../model/simulator/simulate.ts';
-import { SimulatedClock } from '../model/simulatedTime.ts';
+import { forgetStartedFabrics } from '../model/simulator/startedFabrics.ts';
+import { startFabric } from '../model/simulator/startedFabric.ts';
 import { withHeapPeak } from './heapPeak.ts';
 import { scaledIncidentScenario } from './scaledIncident.ts';
 import { median, round } from './stats.ts';
@@ -19,10 +20,12 @@ export interface ScalingPoint {
   readonly nsPerEvent: number;
   /** The same from the process's CPU time (user + system, GC threads included): steadier than wall time on a shared machine. */
   readonly cpuNsPerEvent: number;
-  /** Median time of building the fabric alone (initial placement, actors): part of wallMs. */
+  /** Median time of starting the fabric alone (initial placement, each machine's first snapshot): part of wallMs. */
   readonly setupMs: number;
-  /** Peak used JS heap of the process during the first measured run (V8 GC profiler). */
+  /** Peak used JS heap of the process during the first measured run, garbage included (V8 GC profiler). */
   readonly heapMB: number;
+  /** The most the first measured run held at once: the largest heap a full collection left. */
+  readonly liveHeapMB?: number;
   /** Used JS heap after a full collection before the run (modules, code): the floor. */
   readonly baselineHeapMB: number;
   /** Peak resident set of the whole child process (warm-up included): what the operating system gave it. */
@@ -56,7 +59,10 @@ export function measureSize(servers: number): ScalingPoint {
   let events = 0;
   let end = '';
   let peakBytes = 0;
+  let livePeakBytes = 0;
   for (let i = 0; i < repetitionsFor(servers); i++) {
+    // Every repetition meets the fabric for the first time: the cost per event, not a memory's.
+    forgetStartedFabrics();
     collect();
     const started = performance.now();
     const cpuStarted = process.cpuUsage();
@@ -64,9 +70,9 @@ export function measureSize(servers: number): ScalingPoint {
     times.push(performance.now() - started);
     const cpu = process.cpuUsage(cpuStarted);
     cpuTimes.push((cpu.user + cpu.system) / 1000);
-    if (i === 0) peakBytes = run.peakBytes;
+    if (i === 0) ({ peakBytes, livePeakBytes } = run);
     const setupStarted = performance.now();
-    buildFabric(scenario, new SimulatedClock());
+    startFabric(scenario, 0);
     setupTimes.push(performance.now() - setupStarted);
     events = run.value.steps;
     end = run.value.end;
@@ -80,6 +86,7 @@ export function measureSize(servers: number): ScalingPoint {
     cpuNsPerEvent: Math.round((median(cpuTimes) * 1e6) / events),
     setupMs: round(median(setupTimes)),
     heapMB: round(peakBytes / MB),
+    liveHeapMB: round(livePeakBytes / MB),
     baselineHeapMB: round(baseline / MB),
     // maxRSS is in kilobytes.
     peakRssMB: round((process.resourceUsage().maxRSS * 1024) / MB),

@@ -26,6 +26,7 @@ const point = (servers: number, nsPerEvent: number, wallMs: number, heapMB: numb
   cpuNsPerEvent: nsPerEvent,
   setupMs: 1,
   heapMB,
+  liveHeapMB: heapMB / 4,
   baselineHeapMB: 8,
   peakRssMB: heapMB * 2,
   repetitions: 1,
@@ -38,17 +39,23 @@ describe('targets', () => {
   });
 
   it('judge scaling: time, heap and ns/event against the smallest size', () => {
-    const report = { ...empty, scaling: [point(10, 1000, 10, 10), point(5000, 1200, 4000, 190), point(20_000, 1600, 30_000, 700)] };
+    const capped = (completed: boolean, wallMs: number) => ({ capMB: 200, completed, point: completed ? point(5000, 1200, wallMs, 150) : null, ...(completed ? {} : { failure: 'exited 134' }) });
+    const report = { ...empty, scaling: [point(10, 1000, 10, 10), point(5000, 1200, 4000, 190), point(20_000, 1600, 30_000, 700)], scalingCapped: capped(true, 4500) };
     const byTarget = Object.fromEntries(judgeTargets(report).map((t) => [t.target, t.met]));
     expect(byTarget['ns/event at 20,000 servers ≤ 1.5× ns/event at 10']).toBe(false);
     expect(byTarget['5,000 servers in < 5 s']).toBe(true);
     expect(byTarget['5,000 servers in < 200 MB heap']).toBe(true);
     expect(byTarget['a 20,000-server incident completes']).toBe(true);
-    const flat = { ...empty, scaling: [point(10, 1000, 10, 10), point(5000, 1200, 6000, 250), point(20_000, 1400, 30_000, 700)] };
+    const flat = { ...empty, scaling: [point(10, 1000, 10, 10), point(5000, 1200, 6000, 250), point(20_000, 1400, 30_000, 700)], scalingCapped: capped(false, 0) };
     const judged = Object.fromEntries(judgeTargets(flat).map((t) => [t.target, t.met]));
     expect(judged['ns/event at 20,000 servers ≤ 1.5× ns/event at 10']).toBe(true);
     expect(judged['5,000 servers in < 5 s']).toBe(false);
     expect(judged['5,000 servers in < 200 MB heap']).toBe(false);
+    // Held little, but too slow once the heap is capped: still missed.
+    const slowUnderCap = { ...report, scalingCapped: capped(true, 5200) };
+    expect(Object.fromEntries(judgeTargets(slowUnderCap).map((t) => [t.target, t.met]))['5,000 servers in < 200 MB heap']).toBe(false);
+    // Without the capped run the heap target is not judged at all.
+    expect(judgeTargets({ ...report, scalingCapped: null }).find((t) => t.target === '5,000 servers in < 200 MB heap')!.met).toBeNull();
   });
 
   it('count a counterexample missed on most seeds as not found, whatever its time', () => {

@@ -60,15 +60,29 @@ export function judgeTargets(report: BenchReport): TargetResult[] {
     ),
   );
   results.push(judge('5,000 servers in < 5 s', large ? `${(large.wallMs / 1000).toFixed(1)} s` : null, !!large && large.wallMs < FIVE_SECONDS_MS));
-  results.push(judge('5,000 servers in < 200 MB heap', large ? `${large.heapMB} MB peak heap${large.peakRssMB === undefined ? '' : `, ${large.peakRssMB} MB peak RSS`}` : null, !!large && large.heapMB < 200));
+  // Held at once, and run within the cap: the peak before collections is V8's choice of when to collect, not what the run needs.
+  const capped = report.scalingCapped;
+  results.push(
+    judge(
+      '5,000 servers in < 200 MB heap',
+      large && capped
+        ? [
+            `${large.liveHeapMB ?? '?'} MB held at most`,
+            capped.completed && capped.point ? `completes in ${(capped.point.wallMs / 1000).toFixed(1)} s with V8's heap capped at ${capped.capMB} MB` : `fails with V8's heap capped at ${capped.capMB} MB (${capped.failure ?? 'no result'})`,
+            `uncapped: ${large.heapMB} MB peak heap garbage included, ${large.peakRssMB ?? '?'} MB peak RSS`,
+          ].join('; ')
+        : null,
+      !!large && !!capped && capped.completed && capped.capMB <= 200 && (large.liveHeapMB ?? Infinity) < 200 && (capped.point?.wallMs ?? Infinity) < FIVE_SECONDS_MS,
+    ),
+  );
   results.push(judge('a 20,000-server incident completes', largest ? `${largest.end} after ${largest.events.toLocaleString('en-US')} events, ${(largest.wallMs / 1000).toFixed(1)} s` : null, largest?.end === 'quiescent'));
 
   const parallel = report.parallel;
   results.push(
     judge(
-      'campaign speedup ≥ 1.7× on 2 cores',
+      'campaign speedup ≥ 1.8× on 2 cores (the thread pool)',
       parallel && `${parallel.speedup}× as ${parallel.workers} shard processes, ${parallel.poolSpeedup}× with the thread pool, on ${parallel.workers} cores`,
-      Math.max(parallel?.speedup ?? 0, parallel?.poolSpeedup ?? 0) >= 1.7,
+      (parallel?.poolSpeedup ?? 0) >= 1.8,
     ),
   );
 

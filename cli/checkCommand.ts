@@ -18,10 +18,12 @@ import { EXIT_INTERRUPTED, EXIT_OK, EXIT_VERDICT_MISMATCH } from './exitCodes.ts
 import { progressReporter } from './progress.ts';
 import { writeCiOutputs } from './ciOutputs.ts';
 import { loadPolicyModule } from '../properties/policyModule.ts';
+import { loadPropertyModules } from '../properties/propertyModule.ts';
+import { catalog } from '../properties/catalog/index.ts';
 import { withHealingPolicies } from '../model/healingPolicies/registry.ts';
 import { InputError } from '../model/inputError.ts';
 import { clusterCheckCommand } from './clusterCheckCommand.ts';
-import { coverageCapAtLeastRuns } from './options.ts';
+import { coverageCapAtLeastRuns, knownPropertyIds } from './options.ts';
 
 export interface CheckOptions {
   readonly config?: string;
@@ -35,6 +37,8 @@ export interface CheckOptions {
   readonly workers?: number;
   /** A module exporting a healing policy of the user's own. */
   readonly policy?: string;
+  /** A module exporting properties of the user's own (a definition or a list), checked with the catalog's. */
+  readonly properties?: string;
   /** `--swarm` / `--no-swarm`; default: FV_SWARM, else DEFAULT_SWARM. */
   readonly swarm?: boolean;
   readonly junit?: string;
@@ -56,12 +60,13 @@ export function effectiveConfig(options: CheckOptions): CampaignConfig {
 
 export async function checkCommand(options: CheckOptions, interrupted: () => boolean = () => false): Promise<CheckOutcome> {
   if (options.cluster !== undefined) {
-    // The cluster's properties close over its manifests, which the worker pool cannot yet rebuild: say so rather than ignore the flag.
-    if (options.workers !== undefined && options.workers > 1) process.stderr.write(`fabric-verify: warning: --workers ${options.workers}: check --cluster runs its properties in one thread for now\n`);
     const outcome = await clusterCheckCommand({ ...options, cluster: options.cluster }, interrupted);
     writeCiOutputs(outcome.summary, options.out, options);
     return outcome;
   }
+  const own = options.properties === undefined ? [] : await loadPropertyModules([options.properties]);
+  const known = [...catalog.map((p) => p.id), ...own.map((p) => p.id)];
+  if (options.property?.length) knownPropertyIds(options.property, known, own.length > 0 ? `a catalog property id or one of ${options.properties}'s` : 'a catalog property id');
   const config = effectiveConfig(options);
   const seed = options.seed ?? config.campaign.seed ?? DEFAULT_SEED;
   const runs = options.runs ?? config.campaign.runs ?? null;
@@ -83,6 +88,7 @@ export async function checkCommand(options: CheckOptions, interrupted: () => boo
       shard,
       workers: options.workers ?? availableParallelism(),
       policy: loaded ? { module: loaded.module, params: loaded.params } : null,
+      ...(options.properties !== undefined ? { propertyModules: [options.properties] } : {}),
       onTaskStart: (task, i, n) => progress.start(task, i, n),
       onTaskDone: (result, i, n) => progress.done(result, i, n),
       shouldStop: interrupted,

@@ -3,7 +3,7 @@
  * child process, and the checks every bad-input case shares.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,14 +40,18 @@ function isolatedRegressions(): string {
 }
 
 export function fabricVerifyWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: PROJECT_ROOT, timeout: RUN_TIMEOUT_MS, env: { ...plainEnvironment(), FV_REGRESSIONS: isolatedRegressions(), ...env } });
+  // A database of the run's own, removed when it ends; a test that names one keeps it.
+  const own = env['FV_REGRESSIONS'] === undefined ? isolatedRegressions() : null;
+  return new Promise<Outcome>((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: PROJECT_ROOT, timeout: RUN_TIMEOUT_MS, env: { ...plainEnvironment(), ...(own ? { FV_REGRESSIONS: own } : {}), ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, stdout, stderr }));
+  }).finally(() => {
+    if (own) rmSync(own, { recursive: true, force: true });
   });
 }
 

@@ -37,14 +37,41 @@ describe('fabric-verify check --cluster', () => {
     const replay = await fabricVerify('replay', join(out, 'counterexamples', 'single-instance-never-down--cluster.json'));
     expect(replay.status, replay.stdout).toBe(EXIT_OK);
     expect(replay.stdout).toContain('Replayed: the property breaks again exactly as recorded.');
+    // The cluster's own property replays from its file alone: the file carries the budgets.
+    const pdbFile = join(out, 'counterexamples', 'pdb-respected--cluster.json');
+    const pdb = JSON.parse(readFileSync(pdbFile, 'utf8'));
+    expect(pdb.budgets).toEqual({ 'shop/orders-db': { pdb: expect.stringContaining('orders-db'), minAvailable: 2 }, 'shop/storefront': { pdb: expect.stringContaining('storefront'), minAvailable: 2 } });
+    const pdbReplay = await fabricVerify('replay', pdbFile);
+    expect(pdbReplay.status, pdbReplay.stderr).toBe(EXIT_OK);
+    expect(pdbReplay.stdout).toContain('Replayed: the property breaks again exactly as recorded.');
+    // With a floor the drain did not cross, the same story no longer breaks it.
+    const looser = join(dir, 'pdb-looser.json');
+    writeFileSync(looser, JSON.stringify({ ...pdb, budgets: Object.fromEntries(Object.entries(pdb.budgets).map(([app, floor]) => [app, { ...(floor as object), minAvailable: 0 }])) }));
+    expect((await fabricVerify('replay', looser)).stdout).not.toContain('breaks again exactly as recorded');
+    const withoutBudgets = join(dir, 'pdb-without-budgets.json');
+    writeFileSync(withoutBudgets, JSON.stringify({ ...pdb, budgets: undefined }));
+    const refused = await fabricVerify('replay', withoutBudgets);
+    expectBadInput(refused);
+    expect(refused.stderr).toContain('budgets: expected the PodDisruptionBudget floors pdb-respected judges by');
   });
 
-  it('says that --workers is not used yet, rather than ignoring it', async () => {
-    const out = join(dir, 'workers');
-    const outcome = await fabricVerify('check', '--cluster', CLUSTER, '--property', 'multi-instance-never-fully-down', '--runs', '5', '--workers', '2', '--out', out);
-    expect(outcome.stderr).toContain('fabric-verify: warning: --workers 2: check --cluster runs its properties in one thread for now');
-    const alone = await fabricVerify('check', '--cluster', CLUSTER, '--property', 'multi-instance-never-fully-down', '--runs', '5', '--out', join(dir, 'alone'));
-    expect(alone.stderr).not.toContain('--workers');
+  it('runs on the worker pool: one and two workers write byte-identical verdicts and counterexamples (seed DEFAULT_SEED)', async () => {
+    const args = ['check', '--cluster', CLUSTER, '--runs', '5', '--json'];
+    const [one, two] = await Promise.all([fabricVerify(...args, '--workers', '1', '--out', join(dir, 'one')), fabricVerify(...args, '--workers', '2', '--out', join(dir, 'two'))]);
+    expect([one.status, two.status], one.stderr + two.stderr).toEqual([EXIT_VERDICT_MISMATCH, EXIT_VERDICT_MISMATCH]);
+    expect(two.stderr).not.toContain('--workers');
+    const timeless = (out: string) => {
+      const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+      return JSON.stringify({ ...summary, durationMs: 0, properties: summary.properties.map((p: object) => ({ ...p, durationMs: 0 })) }, null, 2);
+    };
+    expect(timeless(join(dir, 'two'))).toBe(timeless(join(dir, 'one')));
+    const summary = JSON.parse(readFileSync(join(dir, 'one', 'summary.json'), 'utf8'));
+    // Every property of the cluster was checked, a failing one among them, so the comparison compares something.
+    expect(summary.properties.length).toBeGreaterThan(5);
+    expect(verdicts(summary)).toMatchObject({ 'single-instance-never-down': 'fails', 'pdb-respected': 'fails' });
+    for (const file of ['single-instance-never-down--cluster.json', 'pdb-respected--cluster.json']) {
+      expect(readFileSync(join(dir, 'two', 'counterexamples', file), 'utf8')).toBe(readFileSync(join(dir, 'one', 'counterexamples', file), 'utf8'));
+    }
   });
 });
 
@@ -75,7 +102,7 @@ describe('fabric-verify observe', () => {
     const out = join(dir, 'sample');
     const outcome = await fabricVerify('observe', LOG, '--cluster', CLUSTER, '--out', out);
     expect(outcome.status, outcome.stderr).toBe(EXIT_VERDICT_MISMATCH);
-    expect(outcome.stdout).toMatch(/^97 events of examples\/cluster-events\.json, .* 7 properties judged, 3 broken\./);
+    expect(outcome.stdout).toMatch(/^125 events of examples\/cluster-events\.json, .* 8 properties judged, 3 broken\./);
     expect(outcome.stdout).toContain('Not judgeable from this log (15):');
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(verdicts(summary)).toEqual({
@@ -86,6 +113,7 @@ describe('fabric-verify observe', () => {
       'recovery-eventually-completes': 'holds',
       'all-suspect-stops-healing': 'vacuous',
       'pdb-respected': 'fails',
+      'eviction-rate-limited': 'holds',
     });
     const violation = JSON.parse(readFileSync(join(out, 'violations', 'pdb-respected.json'), 'utf8'));
     expect(violation.evidence[0]).toMatchObject({ reason: 'Killing', object: 'Pod/shop/storefront-6f9c7d8b54-h2x9q' });
@@ -120,6 +148,8 @@ describe('bad cluster and log inputs', () => {
     const check = await fabricVerify('check', '--cluster', badCluster(), '--out', out);
     expectBadInput(check);
     expect(check.stderr).toMatch(/^fabric-verify: error: .*bad-cluster\/kcm\.flags:2: --unhealthy-zone-threshold: expected a share of a zone's nodes, from 0 to 1, found "1\.5"\n$/);
+    // Said once: the message names the file, the command line says it is an error.
+    expect(check.stderr).not.toContain('error: error:');
     expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe('{"earlier": true}\n');
     const events = join(dir, 'never-written.json');
     expectBadInput(await fabricVerify('simulate', '--cluster', badCluster(), '--events-out', events));

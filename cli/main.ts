@@ -9,7 +9,7 @@ import { checkCommand } from './checkCommand.ts';
 import { sweepCommand } from './sweepCommand.ts';
 import { exploreCommand } from './exploreCommand.ts';
 import { mergeCommand } from './mergeCommand.ts';
-import { listOf, oneOf, outputFile, outputFolder, propertyIds, seedValue, shardValue, wholeNumber } from './options.ts';
+import { listOf, oneOf, outputFile, outputFolder, propertyIdList, propertyIds, seedValue, shardValue, wholeNumber } from './options.ts';
 import { commanderMessage, errorLine } from './errorStyle.ts';
 import { packageVersion } from './version.ts';
 
@@ -69,7 +69,8 @@ export function buildProgram(write: (text: string) => void): Command {
     .command('check')
     .description('check the property catalog as a campaign and write the reports')
     .option('--config <file>', 'a campaign config (JSON or YAML)')
-    .option('--property <ids...>', 'check only these properties (--property A B, A,B, or repeated)', propertyIds)
+    .option('--property <ids...>', 'check only these properties (--property A B, A,B, or repeated)', propertyIdList)
+    .option('--properties <module>', 'check properties of your own too: a .js/.ts module whose default export is a property definition or a list of them (run on the worker pool; --property may name them)')
     .option('--runs <n>', 'runs per property (default: each property\'s own)', wholeNumber('--runs', 1))
     .option('--seed <s>', 'the campaign seed', seedValue)
     .option('--coverage-cap <n>', 'most runs a clean holds may draw while its must-see situations are undecided (default 1000)', wholeNumber('--coverage-cap', 1))

@@ -45,16 +45,26 @@ export function shardValue(value: string): Shard {
  * option is variadic and repeatable; commander hands each word to this parser in turn).
  */
 export function propertyIds(value: string, previous: string[] = []): string[] {
-  const ids = catalog.map((p) => p.id);
+  const named = propertyIdList(value, previous);
+  knownPropertyIds(named, catalog.map((p) => p.id), 'a catalog property id');
+  return named;
+}
+
+/** `--property` ids as written (A B, A,B, or repeated), checked later against what is known (check's own properties too). */
+export function propertyIdList(value: string, previous: string[] = []): string[] {
   const named = value.split(',').map((id) => id.trim()).filter((id) => id !== '');
   if (named.length === 0) throw new InvalidArgumentError(`--property: expected a catalog property id, found ${JSON.stringify(value)}`);
+  return [...new Set([...previous, ...named])];
+}
+
+/** Every named id is one of `ids`; else the first that is not, with a did-you-mean (or the list). */
+export function knownPropertyIds(named: readonly string[], ids: readonly string[], expected: string): void {
   for (const id of named) {
     if (!ids.includes(id)) {
       const hint = didYouMean(id, ids);
-      throw new InvalidArgumentError(`--property: expected a catalog property id, found ${JSON.stringify(id)}${hint || ` (the ids: ${ids.join(', ')})`}`);
+      throw new InvalidArgumentError(`--property: expected ${expected}, found ${JSON.stringify(id)}${hint || ` (the ids: ${ids.join(', ')})`}`);
     }
   }
-  return [...new Set([...previous, ...named])];
 }
 
 /** One of a fixed list of words, e.g. a healing policy. */

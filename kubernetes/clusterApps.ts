@@ -11,6 +11,7 @@ import { scaledCount } from './intOrPercent.ts';
 import { selects } from './labelSelector.ts';
 import { manifestError } from './manifestError.ts';
 import { parseQuantity } from './quantity.ts';
+import { type RolloutBudget, rolloutBudget } from './rollingUpdate.ts';
 import type { Validated } from './validatedObjects.ts';
 
 export const POD_ROLE = 'pod';
@@ -25,6 +26,8 @@ export interface ClusterApp {
   readonly replicas: number;
   /** The PodDisruptionBudget that selects this app's pods, and the floor it sets. */
   readonly pdb: { readonly ref: string; readonly minAvailable: number } | null;
+  /** A Deployment's rolling update: pods it may take down and start extra (kubernetes/rollingUpdate.ts); null for other kinds. */
+  readonly rollout: RolloutBudget | null;
 }
 
 export interface AppLayout {
@@ -73,6 +76,7 @@ export function clusterApps(workloads: readonly Workload[], budgets: readonly Va
       name: workload.value.metadata.name,
       replicas,
       pdb: null,
+      rollout: workload.kind === 'Deployment' ? rolloutBudget(workload, replicas) : null,
       labels: spec.template.metadata?.labels ?? {},
     });
   }
@@ -80,6 +84,12 @@ export function clusterApps(workloads: readonly Workload[], budgets: readonly Va
     const matched = apps.filter((app) => app.namespace === namespaceOf(budget) && selects(budget.value.spec.selector, app.labels));
     if (matched.length === 0) warnings.push(`${budget.ref}: its selector matches no workload's pods; it limits nothing`);
     for (const app of matched) apps[apps.indexOf(app)] = { ...app, pdb: { ref: budget.ref, minAvailable: floorOf(budget, app.replicas) } };
+  }
+  for (const app of apps) {
+    // A rollout is the Deployment controller's, not an eviction: no budget holds it back.
+    if (app.rollout && app.pdb && app.replicas - app.rollout.maxUnavailable < app.pdb.minAvailable) {
+      warnings.push(`${app.ref}: a rollout may take ${app.rollout.maxUnavailable} of its ${app.replicas} pods down at once (spec.strategy.rollingUpdate.maxUnavailable), below the ${app.pdb.minAvailable} its ${app.pdb.ref} keeps for drains; budgets do not limit rollouts`);
+    }
   }
   return { apps: apps.map(({ labels: _labels, ...app }) => app), largestPod, daemonPods, maxStartDelayS, maxGracePeriodS, warnings };
 }

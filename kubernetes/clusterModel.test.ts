@@ -78,6 +78,37 @@ describe('readCluster mapping rules', () => {
     expect(cluster.apps.map((a) => a.pdb?.minAvailable)).toEqual([2, 1]);
   });
 
+  it('reads a Deployment\'s rolling update: 25%/25% by default, maxUnavailable rounded down and maxSurge up, as Kubernetes does', () => {
+    const strategy = (name: string, replicas: number, text: string) => deployment(name, replicas, '0.1').replace('  selector:', `  strategy:\n${text}  selector:`);
+    const pdb = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: tight, namespace: prod }\nspec:\n  minAvailable: 5\n  selector: { matchLabels: { app: tight } }\n';
+    const cluster = readCluster(
+      clusterDir({
+        'n.yaml': threeZones,
+        'a.yaml': [
+          deployment('plain', 3, '0.1'),
+          strategy('percent', 6, '    rollingUpdate: { maxUnavailable: "30%", maxSurge: "30%" }\n'),
+          strategy('whole', 4, '    rollingUpdate: { maxUnavailable: 2, maxSurge: 0 }\n'),
+          strategy('fencepost', 3, '    rollingUpdate: { maxUnavailable: "10%", maxSurge: 0 }\n'),
+          strategy('recreate', 2, '    type: Recreate\n'),
+          strategy('tight', 6, '    rollingUpdate: { maxUnavailable: 2 }\n'),
+          pdb,
+          deployment('db', 3, '0.1', 'StatefulSet'),
+        ].join('---\n'),
+      }),
+    );
+    // 25% of 3: ⌊0.75⌋ = 0 down, ⌈0.75⌉ = 1 extra; 30% of 6: ⌊1.8⌋ = 1, ⌈1.8⌉ = 2; 10% of 3 and 0 scale to nothing, so one may go.
+    expect(Object.fromEntries(cluster.apps.map((a) => [a.name, a.rollout]))).toEqual({
+      plain: { maxUnavailable: 0, maxSurge: 1 },
+      percent: { maxUnavailable: 1, maxSurge: 2 },
+      whole: { maxUnavailable: 2, maxSurge: 0 },
+      fencepost: { maxUnavailable: 1, maxSurge: 0 },
+      recreate: { maxUnavailable: 2, maxSurge: 0 },
+      tight: { maxUnavailable: 2, maxSurge: 2 },
+      db: null,
+    });
+    expect(cluster.warnings).toContain('Deployment/prod/tight: a rollout may take 2 of its 6 pods down at once (spec.strategy.rollingUpdate.maxUnavailable), below the 5 its PodDisruptionBudget/prod/tight keeps for drains; budgets do not limit rollouts');
+  });
+
   it('warns of a PDB whose selector matches nothing, and holds no app to it', () => {
     const pdb = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: ghost, namespace: prod }\nspec:\n  minAvailable: 1\n  selector: { matchLabels: { app: nothing } }\n';
     const cluster = readCluster(clusterDir({ 'n.yaml': threeZones, 'a.yaml': `${deployment('web', 2)}---\n${pdb}` }));

@@ -95,7 +95,7 @@ export function readCluster(dir: string): ClusterModel {
     horizonS: schedule?.value.spec.horizonSeconds ?? horizonFor(faults, timings, layout.nodes),
   };
   // The scenario's own checks (ids, capacity for every pod) say what no single manifest can.
-  const scenario = parseScenario(draft, `error: ${dir}`);
+  const scenario = parseScenario(draft, dir);
   const notes = upgrade?.value.spec.maxSurge ? [`${upgrade.ref}: maxSurge ${upgrade.value.spec.maxSurge} is read but not modelled (no surge nodes are added)`] : [];
   return {
     name,

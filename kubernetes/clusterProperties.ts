@@ -3,18 +3,22 @@
  * the cluster's (fixed), and fast-check draws only the fault schedule, under each property's
  * own hypothesis, from the catalog's own fault generators. Statements, checks and must-see
  * situations are the catalog's, unchanged; each is expected to hold (a failure is a finding
- * about the cluster). The PodDisruptionBudgets add one property of their own.
+ * about the cluster). The PodDisruptionBudgets add one property of their own, and the
+ * node lifecycle flags another: the zone-aware eviction rate (kubernetes/evictionRateLimited.ts).
  */
 import fc from 'fast-check';
 import type { Fault } from '../model/faultSchedule.ts';
 import type { Scenario } from '../model/scenario.ts';
+import type { Trace } from '../model/simulator/trace.ts';
 import type { Topology } from '../model/topology.ts';
 import { type FaultPlan, allOf, crashes, fixed, heartbeatLossFaults, singleDomainFailures } from '../properties/arbitraries/faultArbitraries.ts';
 import { propertyById } from '../properties/catalog/index.ts';
 import type { PropertyDefinition, PropertyVariant } from '../properties/propertyDefinition.ts';
+import type { ZoneRules } from '../model/zoneState.ts';
 import type { ClusterModel } from './clusterModel.ts';
 import { appOfInstance } from './servingPods.ts';
 import { PDB_PROPERTY_ID, PDB_STATEMENT, type PodFloor, pdbViolation } from './pdbRespected.ts';
+import { EVICTION_RATE_PROPERTY_ID, EVICTION_RATE_STATEMENT, evictionHistory, evictionRateViolation } from './evictionRateLimited.ts';
 
 export const CLUSTER_VARIANT: PropertyVariant = { label: 'cluster', policy: {}, expectation: 'holds' };
 
@@ -93,7 +97,42 @@ export function clusterProperties(cluster: ClusterModel): PropertyDefinition[] {
   });
   const floors = new Map<string, PodFloor>(cluster.apps.flatMap((app) => (app.pdb ? [[app.appId, { pdb: app.pdb.ref, minAvailable: app.pdb.minAvailable }] as const] : [])));
   if (floors.size > 0) properties.push(pdbProperty(cluster, floors));
+  properties.push(evictionRateProperty(cluster));
   return properties;
+}
+
+/** Two evictions in one zone: the first the rate spaces. */
+function zoneEvictedTwice(scenario: Scenario, trace: Trace, cluster: ClusterModel): boolean {
+  const zones = evictionHistory(scenario, trace, cluster.settings).evictions.map((e) => e.faultDomain);
+  return zones.length > new Set(zones).size;
+}
+
+function zoneRulesOf(settings: ZoneRules): ZoneRules {
+  const { evictionRatePerS, secondaryEvictionRatePerS, largeClusterSizeThreshold, unhealthyZoneThreshold } = settings;
+  return { evictionRatePerS, secondaryEvictionRatePerS, largeClusterSizeThreshold, unhealthyZoneThreshold };
+}
+
+function evictionRateProperty(cluster: ClusterModel): PropertyDefinition {
+  return {
+    id: EVICTION_RATE_PROPERTY_ID,
+    statement: EVICTION_RATE_STATEMENT,
+    hypothesis: `Failures inside one zone (the zone, or node crashes), nodes not ready for a while, and more node crashes, in the first two hours, under the cluster's own eviction rates (cluster ${cluster.name}).`,
+    expectation: 'holds',
+    mustSee: [
+      { id: 'eviction', description: 'a node out of reach was evicted', minShare: 0.5, reached: (s, t) => evictionHistory(s, t, cluster.settings).evictions.length > 0 },
+      { id: 'zone-evicted-twice', description: 'two nodes of one zone were evicted', minShare: 0.05, reached: (s, t) => zoneEvictedTwice(s, t, cluster) },
+    ],
+    scenarios: () =>
+      onCluster(
+        cluster,
+        fc
+          .tuple(singleDomainFailures({ fromS: 0, toS: 2 * HOUR_S }, 2), heartbeatLossFaults({ fromS: 0, toS: 2 * HOUR_S }, [0, 3], [30, 2 * HOUR_S]), crashes({ fromS: 0, toS: 2 * HOUR_S }, [0, 2]))
+          .map(([zone, losses, more]) => allOf(zone, losses, more)),
+      ),
+    check: evictionRateViolation(cluster.settings, cluster.zones),
+    // The rules and zone names are the cluster's, not the scenario's: the counterexample file keeps them to replay alone.
+    replayedWith: { zones: { rules: zoneRulesOf(cluster.settings), names: [...cluster.zones] } },
+  };
 }
 
 function pdbProperty(cluster: ClusterModel, floors: ReadonlyMap<string, PodFloor>): PropertyDefinition {
@@ -105,5 +144,7 @@ function pdbProperty(cluster: ClusterModel, floors: ReadonlyMap<string, PodFloor
     mustSee: [{ id: 'drain', description: 'a drain stopped a pod an app\'s budget covers', minShare: 0.9, reached: (_s, t) => t.entries.some((e) => e.kind === 'state' && e.to.startsWith('lifecycle.stopped') && e.actor.startsWith('instance:') && floors.has(appOfInstance(e.actor.slice(9)))) }],
     scenarios: () => onCluster(cluster, upgradeAlone()),
     check: pdbViolation(floors),
+    // The budgets are the cluster's, not the scenario's: the counterexample file keeps them to replay alone.
+    replayedWith: { budgets: Object.fromEntries(floors) },
   };
 }

@@ -8,7 +8,15 @@ export interface ClusterSummary {
   readonly name: string;
   readonly zones: readonly string[];
   readonly nodes: readonly { readonly name: string; readonly zone: string; readonly updateDomain: number; readonly capacity: number }[];
-  readonly apps: readonly { readonly app: string; readonly workload: string; readonly replicas: number; readonly pdb: string | null; readonly minAvailable: number | null }[];
+  readonly apps: readonly {
+    readonly app: string;
+    readonly workload: string;
+    readonly replicas: number;
+    readonly pdb: string | null;
+    readonly minAvailable: number | null;
+    /** A Deployment's rolling update, in pods (null for other kinds). */
+    readonly rollout: { readonly maxUnavailable: number; readonly maxSurge: number } | null;
+  }[];
   readonly policy: ClusterModel['scenario']['policy']['healing'];
   readonly detectionTimeoutS: number;
   readonly instanceStartS: number;
@@ -21,7 +29,7 @@ export function clusterSummary(cluster: ClusterModel): ClusterSummary {
     name: cluster.name,
     zones: cluster.zones,
     nodes: cluster.nodes.map((n) => ({ name: n.id, zone: n.zone, updateDomain: n.updateDomain, capacity: n.capacity })),
-    apps: cluster.apps.map((a) => ({ app: a.appId, workload: a.ref, replicas: a.replicas, pdb: a.pdb?.ref ?? null, minAvailable: a.pdb?.minAvailable ?? null })),
+    apps: cluster.apps.map((a) => ({ app: a.appId, workload: a.ref, replicas: a.replicas, pdb: a.pdb?.ref ?? null, minAvailable: a.pdb?.minAvailable ?? null, rollout: a.rollout })),
     policy: cluster.scenario.policy.healing,
     detectionTimeoutS: cluster.scenario.timings.detectionTimeoutS,
     instanceStartS: cluster.scenario.timings.instanceStartS,

@@ -5,5 +5,5 @@
 import { InputError } from '../model/inputError.ts';
 
 export function manifestError(file: string, line: number, field: string, expected: string, received: string): InputError {
-  return new InputError(`error: ${file}:${line}`, [{ path: field, expected, received }]);
+  return new InputError(`${file}:${line}`, [{ path: field, expected, received }]);
 }

@@ -53,7 +53,12 @@ export const workloadSchema = v.looseObject({
     // Kubernetes' default is one replica: a missing field is that, not an error.
     replicas: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000))),
     selector: v.optional(selector),
-    strategy: v.optional(v.looseObject({ rollingUpdate: v.optional(v.looseObject({ maxUnavailable: v.optional(intOrString), maxSurge: v.optional(intOrString) })) })),
+    strategy: v.optional(
+      v.looseObject({
+        type: v.optional(v.picklist(['RollingUpdate', 'Recreate'])),
+        rollingUpdate: v.optional(v.nullable(v.looseObject({ maxUnavailable: v.optional(intOrString), maxSurge: v.optional(intOrString) }))),
+      }),
+    ),
     template: v.looseObject({ metadata: v.optional(v.looseObject({ labels: v.optional(v.nullable(labels)) })), spec: podSpecSchema }),
   }),
 });

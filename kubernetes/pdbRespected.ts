@@ -6,16 +6,14 @@
  */
 import type { Scenario } from '../model/scenario.ts';
 import type { Trace } from '../model/simulator/trace.ts';
-import type { Violation } from '../properties/propertyDefinition.ts';
+import type { BudgetFloor } from '../properties/counterexample.ts';
+import type { PropertyDefinition, Violation } from '../properties/propertyDefinition.ts';
 import { appOfInstance, servingOfState } from './servingPods.ts';
 
 export const PDB_PROPERTY_ID = 'pdb-respected';
 export const PDB_STATEMENT = 'A node drain stops a pod only while its app keeps at least its PodDisruptionBudget\'s floor of pods serving.';
 
-export interface PodFloor {
-  readonly pdb: string;
-  readonly minAvailable: number;
-}
+export type PodFloor = BudgetFloor;
 
 export function pdbViolation(floors: ReadonlyMap<string, PodFloor>) {
   return (_scenario: Scenario, trace: Trace): Violation | null => {
@@ -46,4 +44,9 @@ export function pdbViolation(floors: ReadonlyMap<string, PodFloor>) {
     }
     return null;
   };
+}
+
+/** pdb-respected as a counterexample file records it: its check, by the floors the file carries. */
+export function replayedPdbProperty(budgets: Readonly<Record<string, BudgetFloor>>): Pick<PropertyDefinition, 'id' | 'check'> {
+  return { id: PDB_PROPERTY_ID, check: pdbViolation(new Map(Object.entries(budgets))) };
 }

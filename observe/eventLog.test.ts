@@ -44,6 +44,13 @@ describe('readEventLog', () => {
     for (const form of forms) expect(readEventLog(logFile(form)).events.map((e) => [e.reason, e.name, e.timeMs])).toEqual([['Killing', 'a', Date.parse('2026-03-13T09:00:00Z')], ['Started', 'b', Date.parse('2026-03-13T09:00:05Z')]]);
   });
 
+  it('reads the node that reported an event: source.host (core), deprecatedSource.host (events.k8s.io/v1), else none', () => {
+    const kubelet = core('Started', 'a', '2026-03-13T09:00:00Z', { source: { component: 'kubelet', host: 'pool-1-b0' } });
+    const modern = { apiVersion: 'events.k8s.io/v1', kind: 'Event', regarding: { kind: 'Pod', name: 'b', namespace: 'shop' }, reason: 'Killing', eventTime: '2026-03-13T09:00:01Z', deprecatedSource: { component: 'kubelet', host: 'pool-1-c0' } };
+    const scheduler = core('Scheduled', 'c', '2026-03-13T09:00:02Z', { source: { component: 'default-scheduler' } });
+    expect(readEventLog(logFile([kubelet, modern, scheduler].map((e) => JSON.stringify(e)).join('\n'))).events.map((e) => e.host)).toEqual(['pool-1-b0', 'pool-1-c0', null]);
+  });
+
   it('names each item of a List by its own line', () => {
     const file = logFile(JSON.stringify({ kind: 'List', items: [core('Killing', 'a', '2026-03-13T09:00:00Z'), core('Started', 'b', '2026-03-13T09:00:05Z')] }, null, 2));
     const lines = readEventLog(file).events.map((e) => e.line);
@@ -86,27 +93,27 @@ describe('bad event logs', () => {
 
   it('a truncated file', () => {
     const text = JSON.stringify({ kind: 'List', items: [core('Killing', 'a', '2026-03-13T09:00:00Z')] }, null, 2);
-    expect(errorOf(text.slice(0, text.length / 2))).toBe('error: LOG:1: (log): expected a complete JSON value (the file ends inside it: truncated?), found 4 unclosed bracket(s) at the end of the file');
+    expect(errorOf(text.slice(0, text.length / 2))).toBe('LOG:1: (log): expected a complete JSON value (the file ends inside it: truncated?), found 4 unclosed bracket(s) at the end of the file');
   });
 
   it('a malformed line, named by its line', () => {
-    expect(errorOf(`${JSON.stringify(core('Killing', 'a', '2026-03-13T09:00:00Z'))}\n{"reason": "Started", oops}\n`)).toMatch(/^error: LOG:2: \(log\): expected valid JSON, found /);
+    expect(errorOf(`${JSON.stringify(core('Killing', 'a', '2026-03-13T09:00:00Z'))}\n{"reason": "Started", oops}\n`)).toMatch(/^LOG:2: \(log\): expected valid JSON, found /);
   });
 
   it('a malformed timestamp, and none at all', () => {
-    expect(errorOf(JSON.stringify(core('Killing', 'a', '13/03/2026 09:00')))).toBe('error: LOG:1: Event/a.1 firstTimestamp: expected an RFC 3339 time such as 2026-01-01T09:30:00Z, found "13/03/2026 09:00"');
-    expect(errorOf(JSON.stringify(core('Killing', 'a', null)))).toBe('error: LOG:1: Event/a.1 firstTimestamp: expected a time (firstTimestamp, eventTime or lastTimestamp), found none');
+    expect(errorOf(JSON.stringify(core('Killing', 'a', '13/03/2026 09:00')))).toBe('LOG:1: Event/a.1 firstTimestamp: expected an RFC 3339 time such as 2026-01-01T09:30:00Z, found "13/03/2026 09:00"');
+    expect(errorOf(JSON.stringify(core('Killing', 'a', null)))).toBe('LOG:1: Event/a.1 firstTimestamp: expected a time (firstTimestamp, eventTime or lastTimestamp), found none');
   });
 
   it('an Event without its reason or object', () => {
     const { reason: _reason, ...noReason } = core('Killing', 'a', '2026-03-13T09:00:00Z');
-    expect(errorOf(JSON.stringify(noReason))).toBe('error: LOG:1: Event/a.1 reason: expected a value (the field is required), found undefined');
+    expect(errorOf(JSON.stringify(noReason))).toBe('LOG:1: Event/a.1 reason: expected a value (the field is required), found undefined');
     const { involvedObject: _object, ...noObject } = core('Killing', 'a', '2026-03-13T09:00:00Z');
-    expect(errorOf(JSON.stringify(noObject))).toMatch(/^error: LOG:1: Event\/a\.1 involvedObject: expected /);
+    expect(errorOf(JSON.stringify(noObject))).toMatch(/^LOG:1: Event\/a\.1 involvedObject: expected /);
   });
 
   it('text that is not JSON, and an empty file', () => {
-    expect(errorOf('LAST SEEN   TYPE     REASON\n5m   Normal   Killing\n')).toMatch(/^error: LOG:1: \(log\): expected a JSON object \(an Event, a List of Events, or one Event after another\), found /);
-    expect(errorOf('\n\n')).toBe('error: LOG:1: (log): expected at least one event, found an empty file');
+    expect(errorOf('LAST SEEN   TYPE     REASON\n5m   Normal   Killing\n')).toMatch(/^LOG:1: \(log\): expected a JSON object \(an Event, a List of Events, or one Event after another\), found /);
+    expect(errorOf('\n\n')).toBe('LOG:1: (log): expected at least one event, found an empty file');
   });
 });

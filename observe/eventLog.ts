@@ -26,6 +26,8 @@ export interface ObservedEvent {
   readonly uid: string;
   readonly message: string;
   readonly count: number;
+  /** The node that reported it (`source.host`; the kubelet's events name their node), or null. */
+  readonly host: string | null;
 }
 
 const text = v.pipe(v.string(), v.maxLength(100_000));
@@ -41,6 +43,7 @@ const coreEvent = v.looseObject({
   lastTimestamp: timestamp,
   eventTime: timestamp,
   count: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0)))),
+  source: v.optional(v.nullable(v.looseObject({ host: v.optional(v.nullable(v.string())) }))),
 });
 
 const eventsV1 = v.looseObject({
@@ -51,6 +54,7 @@ const eventsV1 = v.looseObject({
   eventTime: timestamp,
   deprecatedFirstTimestamp: timestamp,
   series: v.optional(v.nullable(v.looseObject({ count: v.pipe(v.number(), v.integer(), v.minValue(0)) }))),
+  deprecatedSource: v.optional(v.nullable(v.looseObject({ host: v.optional(v.nullable(v.string())) }))),
 });
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -121,13 +125,13 @@ function eventOf(file: string, line: number, value: unknown): ObservedEvent | nu
     const e = result.output as v.InferOutput<typeof eventsV1>;
     const timeMs = stamp('eventTime', e.eventTime) ?? stamp('deprecatedFirstTimestamp', e.deprecatedFirstTimestamp);
     if (timeMs === null) throw manifestError(file, line, `${name} eventTime`, 'a time (eventTime or deprecatedFirstTimestamp)', 'none');
-    return { at, line, timeMs, reason: e.reason, type: e.type ?? 'Normal', kind: e.regarding.kind, namespace: e.regarding.namespace ?? '', name: e.regarding.name, uid: e.regarding.uid || `${e.regarding.namespace ?? ''}/${e.regarding.name}`, message: e.note ?? '', count: e.series?.count ?? 1 };
+    return { at, line, timeMs, reason: e.reason, type: e.type ?? 'Normal', kind: e.regarding.kind, namespace: e.regarding.namespace ?? '', name: e.regarding.name, uid: e.regarding.uid || `${e.regarding.namespace ?? ''}/${e.regarding.name}`, message: e.note ?? '', count: e.series?.count ?? 1, host: e.deprecatedSource?.host || null };
   }
   const e = result.output as v.InferOutput<typeof coreEvent>;
   const timeMs = stamp('firstTimestamp', e.firstTimestamp) ?? stamp('eventTime', e.eventTime) ?? stamp('lastTimestamp', e.lastTimestamp);
   if (timeMs === null) throw manifestError(file, line, `${name} firstTimestamp`, 'a time (firstTimestamp, eventTime or lastTimestamp)', 'none');
   const o = e.involvedObject;
-  return { at, line, timeMs, reason: e.reason, type: e.type ?? 'Normal', kind: o.kind, namespace: o.namespace ?? '', name: o.name, uid: o.uid || `${o.namespace ?? ''}/${o.name}`, message: e.message ?? '', count: e.count ?? 1 };
+  return { at, line, timeMs, reason: e.reason, type: e.type ?? 'Normal', kind: o.kind, namespace: o.namespace ?? '', name: o.name, uid: o.uid || `${o.namespace ?? ''}/${o.name}`, message: e.message ?? '', count: e.count ?? 1, host: e.source?.host || null };
 }
 
 function eventName(object: unknown): string {

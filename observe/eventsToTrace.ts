@@ -2,8 +2,10 @@
  * An event log read back into the model's trace vocabulary, so the catalog's own checks can
  * judge it: node state changes (running, upgrading, unreachable), each instance slot's state
  * (`lifecycle.* | stray.*`, its pods being its copies), the controller's moves (a replacement
- * pod scheduled), and each app's availability through the simulator's own tracker. Every
- * entry remembers the event it came from, so a violation can point at the log.
+ * pod scheduled), and each app's availability through the simulator's own tracker. Where
+ * each pod that ran before the log began was is its initial placement, as far as the log's
+ * events say (observe/podNodes.ts). Every entry remembers the event it came from, so a
+ * violation can point at the log.
  */
 import { AvailabilityTracker, servingCopies } from '../model/simulator/availability.ts';
 import type { Trace, TraceEntry } from '../model/simulator/trace.ts';
@@ -13,6 +15,7 @@ import { POD_ROLE } from '../kubernetes/clusterApps.ts';
 import { servingOfState } from '../kubernetes/servingPods.ts';
 import type { ObservedEvent } from './eventLog.ts';
 import { NODE, type NodeCategory, POD, assignedNode } from './eventVocabulary.ts';
+import { PodNodes } from './podNodes.ts';
 
 export interface ObservedTrace {
   readonly trace: Trace;
@@ -29,6 +32,8 @@ interface Slot {
   current: string | null;
   currentBound: boolean;
   stray: string | null;
+  /** The uid of the copy that ran before the log began, once an event names it. */
+  firstCopy: string | null;
 }
 
 /** Stands for the uid of a pod that ran before the log began, until an event names it. */
@@ -54,16 +59,21 @@ export function eventsToTrace(cluster: ClusterModel, events: readonly ObservedEv
   const slotsOfApp = new Map<string, Slot[]>();
   const workloads: { namespace: string; name: string; appId: string }[] = [];
   for (const app of cluster.apps) {
-    const slots = Array.from({ length: app.replicas }, (_, i): Slot => ({ instanceId: instanceId(app.appId, POD_ROLE, i), lifecycle: 'running', current: null, currentBound: false, stray: null }));
+    const slots = Array.from({ length: app.replicas }, (_, i): Slot => ({ instanceId: instanceId(app.appId, POD_ROLE, i), lifecycle: 'running', current: null, currentBound: false, stray: null, firstCopy: null }));
     for (const slot of slots) initialStates[`instance:${slot.instanceId}`] = stateOf(slot);
     slotsOfApp.set(app.appId, slots);
     workloads.push({ namespace: app.namespace, name: app.name, appId: app.appId });
   }
   const availability = new AvailabilityTracker(cluster.scenario.topology.apps, () => 1);
   const podSlot = new Map<string, Slot>();
+  const podNodes = new PodNodes();
+  /** Pods that ran before the log began, replaced after they were lost: their node is the node evicted. */
+  const replacedLost: { readonly at: string; readonly pod: string; readonly uid: string }[] = [];
   let endS = 0;
 
   events.forEach((event, index) => {
+    // Where a pod runs does not depend on the window: every event may tell it.
+    podNodes.learn(event);
     if (event.timeMs < window.sinceMs || event.timeMs > window.untilMs) return;
     const t = Math.floor((event.timeMs - window.sinceMs) / 1000);
     endS = Math.max(endS, t);
@@ -95,6 +105,7 @@ export function eventsToTrace(cluster: ClusterModel, events: readonly ObservedEv
       case POD.scheduled: {
         if (isCurrent) return;
         const node = assignedNode(event.message);
+        if ((slot.lifecycle === 'lost' || slot.lifecycle === 'placing') && slot.current !== null && slot.current === slot.firstCopy) replacedLost.push({ at: event.at, pod: `${event.namespace}/${event.name}`, uid: slot.current });
         // A running copy being replaced serves on, as a stray, until its node says otherwise (an older stray is forgotten, as the model forgets it).
         if (slot.lifecycle === 'running') slot.stray = slot.current ?? `${PRE_EXISTING}${slot.instanceId}`;
         slot.current = event.uid;
@@ -131,11 +142,21 @@ export function eventsToTrace(cluster: ClusterModel, events: readonly ObservedEv
     if (change) push({ t, kind: 'app', ...change });
   });
 
+  const initialPlacement: Record<string, string> = {};
+  for (const slots of slotsOfApp.values()) {
+    for (const slot of slots) {
+      const node = slot.firstCopy === null ? null : podNodes.nodeOf(slot.firstCopy);
+      if (node !== null) initialPlacement[slot.instanceId] = node;
+    }
+  }
+  for (const r of replacedLost) {
+    if (podNodes.nodeOf(r.uid) === null) ignored.push(`${r.at}: Pod ${r.pod} replaces a lost pod, but no event says which node that one ran on: not judged as an eviction`);
+  }
   const finalStates: Record<string, string> = { ...initialStates };
   for (const [name, node] of nodes) finalStates[`server:${name}`] = node.category;
   for (const slots of slotsOfApp.values()) for (const slot of slots) finalStates[`instance:${slot.instanceId}`] = stateOf(slot);
   const untilS = Number.isFinite(window.untilMs) ? Math.floor((window.untilMs - window.sinceMs) / 1000) : endS;
-  const trace: Trace = { entries, initialStates, initialPlacement: {}, finalStates, endS: Math.max(endS, untilS), steps: events.length, end: 'horizon' };
+  const trace: Trace = { entries, initialStates, initialPlacement, finalStates, endS: Math.max(endS, untilS), steps: events.length, end: 'horizon' };
   return { trace, sources, ignored };
 
   /** Which instance slot a pod first named in the log is: its ordinal (`web-2`), else the first slot it can be. */
@@ -159,9 +180,11 @@ export function eventsToTrace(cluster: ClusterModel, events: readonly ObservedEv
     if (!slot.currentBound && event.reason !== POD.scheduled) {
       slot.current = event.uid;
       slot.currentBound = true;
+      slot.firstCopy = event.uid;
     } else if (slot.stray !== null && slot.stray.startsWith(PRE_EXISTING) && event.reason !== POD.scheduled) {
       // The copy that ran before the log began, replaced before the log named it: it is the stray.
       slot.stray = event.uid;
+      slot.firstCopy = event.uid;
     }
     return slot;
   }

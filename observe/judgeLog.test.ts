@@ -10,7 +10,8 @@ import { readCluster } from '../kubernetes/clusterModel.ts';
 import { catalog } from '../properties/catalog/index.ts';
 import { readEventLog } from './eventLog.ts';
 import { eventsToTrace } from './eventsToTrace.ts';
-import { JUDGEABLE, judgeTrace, notJudgeable } from './judgeLog.ts';
+import { JUDGEABLE, judgeTrace, notJudgeable, observedScenario } from './judgeLog.ts';
+import { evictionHistory } from '../kubernetes/evictionRateLimited.ts';
 import { evidenceOf, verdictOf } from './observationSummary.ts';
 
 describe('which properties a log can judge', () => {
@@ -45,7 +46,15 @@ describe('the sample log of the example cluster', () => {
   });
 
   it('holds the others that its events are about, and says which it saw nothing of', () => {
-    for (const id of ['multi-instance-never-fully-down', 'upgrade-keeps-multi-instance-up', 'recovery-eventually-completes']) expect(verdictOf(judgements.get(id)!), id).toBe('holds');
+    for (const id of ['multi-instance-never-fully-down', 'upgrade-keeps-multi-instance-up', 'recovery-eventually-completes', 'eviction-rate-limited']) expect(verdictOf(judgements.get(id)!), id).toBe('holds');
+    // Zone europe-west1-c's two nodes evicted at the end, 10 s apart (its replacements scheduled at 13:45:01 and 13:45:11): the rate, kept.
+    expect(judgements.get('eviction-rate-limited')!.situations.map((s) => [s.id, s.seen])).toEqual([['eviction', true], ['zone-evicted-twice', true]]);
+    const evictions = evictionHistory(observedScenario(cluster, observed.trace), observed.trace, cluster.settings).evictions;
+    expect(evictions.map((e) => [e.serverId, new Date(window.sinceMs + e.atS * 1000).toISOString().slice(11, 19)])).toEqual([
+      ['pool-1-c0', '09:08:41'],
+      ['pool-1-c0', '13:45:01'],
+      ['pool-1-c1', '13:45:11'],
+    ]);
     expect(verdictOf(judgements.get('all-suspect-stops-healing')!)).toBe('vacuous');
   });
 

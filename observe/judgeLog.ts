@@ -9,6 +9,7 @@ import type { Trace } from '../model/simulator/trace.ts';
 import type { ClusterModel } from '../kubernetes/clusterModel.ts';
 import { clusterProperties } from '../kubernetes/clusterProperties.ts';
 import { PDB_PROPERTY_ID } from '../kubernetes/pdbRespected.ts';
+import { EVICTION_RATE_PROPERTY_ID } from '../kubernetes/evictionRateLimited.ts';
 import { catalog, propertyById } from '../properties/catalog/index.ts';
 import type { MustSee, PropertyDefinition, Violation } from '../properties/propertyDefinition.ts';
 
@@ -21,6 +22,7 @@ export const JUDGEABLE = [
   'recovery-eventually-completes',
   'all-suspect-stops-healing',
   PDB_PROPERTY_ID,
+  EVICTION_RATE_PROPERTY_ID,
 ] as const;
 
 export const NOT_JUDGEABLE: Readonly<Record<string, string>> = {
@@ -49,10 +51,10 @@ export interface LogJudgement {
   readonly situations: readonly { readonly id: string; readonly description: string; readonly seen: boolean }[];
 }
 
-/** The properties judged on this cluster's log: the catalog's, and the PDB property when a budget exists. */
+/** The properties judged on this cluster's log: the catalog's, the eviction rate, and the PDB property when a budget exists. */
 export function judgedProperties(cluster: ClusterModel): PropertyDefinition[] {
-  const pdb = clusterProperties(cluster).find((p) => p.id === PDB_PROPERTY_ID);
-  return JUDGEABLE.flatMap((id) => (id === PDB_PROPERTY_ID ? (pdb ? [pdb] : []) : [propertyById(id)!]));
+  const own = new Map(clusterProperties(cluster).map((p) => [p.id, p]));
+  return JUDGEABLE.flatMap((id) => (id === PDB_PROPERTY_ID || id === EVICTION_RATE_PROPERTY_ID ? (own.has(id) ? [own.get(id)!] : []) : [propertyById(id)!]));
 }
 
 /** The log's story as a scenario: the cluster's fabric, no fault schedule (the events are the story). */

@@ -2,7 +2,8 @@
  * The round trip, as a property over generated runs: simulate a cluster, write the run as
  * Kubernetes Events (`simulate --events-out`), read them back (`observe`), and every property
  * a log can judge gives the same verdict — the same violation, to the letter — as the
- * catalog's check gave on the simulated run; each app's availability story is the same too.
+ * catalog's check gave on the simulated run; each app's availability story is the same too,
+ * and so are the evictions (which node, when) the eviction rate property reads.
  * Clusters, policies and fault schedules come from the catalog's own generators.
  */
 import fc from 'fast-check';
@@ -27,6 +28,7 @@ import { SIMULATED_EPOCH } from './eventVocabulary.ts';
 import { eventsToTrace } from './eventsToTrace.ts';
 import { judgeTrace, judgedProperties } from './judgeLog.ts';
 import { eventList, traceToEvents } from './traceToEvents.ts';
+import { EVICTION_RATE_PROPERTY_ID, evictionHistory } from '../kubernetes/evictionRateLimited.ts';
 
 // FV_SEED, FV_FRESH and FV_RUNS explore further, as for the catalog's tests.
 const { seed: SEED } = chooseSeed();
@@ -38,7 +40,7 @@ function asCluster(topology: Topology, floors: readonly number[]): { cluster: Cl
   const apps: ClusterApp[] = topology.apps.map((app, i) => {
     const replicas = app.roles[0]!.instances;
     const floor = floors[i % floors.length]! % (replicas + 1);
-    return { appId: `ns/${app.id}`, ref: `Deployment/ns/${app.id}`, kind: 'Deployment', namespace: 'ns', name: app.id, replicas, pdb: floor > 0 ? { ref: `PodDisruptionBudget/ns/${app.id}`, minAvailable: floor } : null };
+    return { appId: `ns/${app.id}`, ref: `Deployment/ns/${app.id}`, kind: 'Deployment', namespace: 'ns', name: app.id, replicas, pdb: floor > 0 ? { ref: `PodDisruptionBudget/ns/${app.id}`, minAvailable: floor } : null, rollout: null };
   });
   const clusterTopology: Topology = { servers: topology.servers, apps: apps.map((a) => ({ id: a.appId, roles: [{ id: POD_ROLE, instances: a.replicas }] })) };
   const zones = [...new Set(topology.servers.map((s) => s.faultDomain))].sort((a, b) => a - b).map((d) => `zone-${d}`);
@@ -77,6 +79,8 @@ describe('simulate --events-out, then observe', () => {
     const sinceMs = Date.parse(SIMULATED_EPOCH);
     let violations = 0;
     let pods = 0;
+    let evictions = 0;
+    let evictionViolations = 0;
     fc.assert(
       fc.property(runs, ({ cluster, scenario }) => {
         const trace = simulate(scenario);
@@ -90,11 +94,19 @@ describe('simulate --events-out, then observe', () => {
         expect(observed.trace.entries.filter((e) => e.kind === 'app')).toEqual(trace.entries.filter((e) => e.kind === 'app'));
         violations += checked.filter((c) => c.violation !== null).length;
         pods += log.events.filter((e) => e.kind === 'Pod').length;
+        // The log must show the evictions the run made: the same nodes at the same times.
+        const evicted = (t: typeof trace) => evictionHistory(scenario, t, cluster.settings).evictions.map((e) => `${e.serverId}@${e.atS}`);
+        expect(evicted(observed.trace)).toEqual(evicted(trace));
+        evictions += evicted(trace).length;
+        if (checked.find((c) => c.id === EVICTION_RATE_PROPERTY_ID)!.violation !== null) evictionViolations++;
       }),
       { seed: SEED, numRuns: RUNS },
     );
     // Not a vacuous agreement: the runs broke properties and moved pods.
     expect(violations).toBeGreaterThan(RUNS / 2);
     expect(pods).toBeGreaterThan(RUNS * 5);
+    // Evictions were read back, and some runs (the non-kubernetes policies) evicted too fast.
+    expect(evictions).toBeGreaterThan(RUNS);
+    expect(evictionViolations).toBeGreaterThan(0);
   });
 });

@@ -3,7 +3,8 @@
  * `kubectl get events -o json` would have shown, one core v1 Event per change the log can
  * see — a node not ready, cordoned, back; a pod scheduled, started, stopped, lost, marked for
  * deletion. Each instance slot is a pod named `<workload>-<slot>`; each new copy of it gets a
- * new uid, so an old copy still serving is told apart from its replacement, as in a cluster.
+ * new uid, so an old copy still serving is told apart from its replacement, as in a cluster;
+ * each pod event but the scheduler's names the copy's node as `source.host`.
  */
 import type { Trace } from '../model/simulator/trace.ts';
 import type { ClusterModel } from '../kubernetes/clusterModel.ts';
@@ -79,7 +80,8 @@ export function traceToEvents(cluster: ClusterModel, trace: Trace): KubernetesEv
     });
   };
   const podEvent = (t: number, slot: Slot, copy: PodCopy, reason: string, message: string, type: 'Normal' | 'Warning', component: string) =>
-    emit(t, 'Pod', slot.pod, slot.namespace, copy.uid, reason, message, type, component, component === 'kubelet' ? copy.node : undefined);
+    // Every pod event but the scheduler's names the copy's node (a real log names it on the kubelet's only), so observe can tell which node an eviction took.
+    emit(t, 'Pod', slot.pod, slot.namespace, copy.uid, reason, message, type, component, component === 'default-scheduler' ? undefined : copy.node || undefined);
   const nodeEvent = (t: number, node: string, reason: string, message: string, type: 'Normal' | 'Warning' = 'Normal') => emit(t, 'Node', node, '', `node-${node}`, reason, message, type, 'node-controller');
 
   // The delivery a state entry answers: the event entry last delivered to an actor.

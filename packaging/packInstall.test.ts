@@ -1,7 +1,8 @@
 /**
  * The package as a user gets it: `npm pack` (of the dist/ vitest's global setup just built),
  * installed into a fresh empty project, used there from plain Node with no TypeScript tooling —
- * the library imported by a .mjs program passing a policy and a property of its own, and the
+ * the library imported by a .mjs program passing a policy and a property of its own, a campaign
+ * over its own properties (a property module on compiled worker threads, objects), and the
  * installed `fabric-verify` command run (help, check with a JavaScript policy module in
  * compiled worker threads, replay, bad policy modules). Its types are checked by tsc against
  * the installed .d.ts, and publint lints the installed package.
@@ -86,6 +87,24 @@ describe('the packed package, installed in a fresh project', () => {
     expect(replay.stderr).toBe('');
     expect(replay.status).toBe(0);
     expect(replay.stdout).toMatch(/single-instance-never-down/);
+  });
+
+  it('plain Node runs a campaign over a property of its own: a module on compiled workers, an object in its thread, a throwing one named', () => {
+    const run = node('runACampaign.mjs');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const seen = JSON.parse(run.stdout);
+    expect(seen.onThePool).toMatchObject({ complete: true, inCallingThread: null, propertyFailure: null });
+    expect(seen.onThePool.results.map(([id, verdict]: string[]) => [id, verdict])).toEqual([
+      ['single-instance-never-down', 'fails'],
+      ['consumer.at-most-one-in-flight', 'fails'],
+    ]);
+    expect(seen.onThePool.results[1][2]).toMatch(/^\d+ in flight$/);
+    // The same property as an object: in the calling thread (said so), the same verdicts and counterexamples.
+    expect(seen.asObjects).toEqual({ ...seen.onThePool, inCallingThread: ['consumer.at-most-one-in-flight'] });
+    expect(seen.broken).toEqual({ complete: false, inCallingThread: null, propertyFailure: 'property "consumer.throws": check threw: no trace for me (checking consumer.throws)', results: [seen.onThePool.results[0]] });
+    expect(seen.unknown).toBe('config: campaign.properties.0: expected the id of a catalog property or of one of your properties; did you mean consumer.at-most-one-in-flight?, found "consumer.at-most-one-in-fligt"');
+    expect(seen.failure).toEqual({ isPropertyFailure: true, message: 'property "consumer.throws": check threw: no trace for me' });
   });
 
   it("the README's library example runs as written", () => {

@@ -85,7 +85,7 @@ export function livenessViolation(trace: Trace): Violation | null {
   return { atS: trace.endS, expected: 'the run settles within the step limit', seen: `still busy after ${trace.steps} events (a liveness failure)` };
 }
 
-export function violationOf(definition: PropertyDefinition, scenario: Scenario, trace: Trace): Violation | null {
+export function violationOf(definition: Pick<PropertyDefinition, 'check'>, scenario: Scenario, trace: Trace): Violation | null {
   return livenessViolation(trace) ?? definition.check(scenario, trace);
 }
 
@@ -190,6 +190,7 @@ export function checkProperty(definition: PropertyDefinition, options: CheckOpti
       shrinks: details.numShrinks,
       violation,
       scenario,
+      ...definition.replayedWith,
     };
     const expectedStory = options.variant ? options.variant.expectedCounterexample : definition.expectedCounterexample;
     if (expectedStory) {

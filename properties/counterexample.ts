@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { InputError } from '../model/inputError.ts';
 import type { Scenario } from '../model/scenario.ts';
+import type { ZoneRules } from '../model/zoneState.ts';
 import { issuesOf, scenarioSchema, checkScenario } from '../model/scenarioSchema.ts';
 import type { Violation } from './propertyDefinition.ts';
 
@@ -24,6 +25,27 @@ export interface Counterexample {
   readonly scenario: Scenario;
   /** Set when an exhaustive exploration found it (`fabric-verify explore`; then `seed` is 0 and `path` empty). */
   readonly exhaustive?: ExhaustiveOrigin;
+  /**
+   * What the property judged by beyond the scenario, for a property built from a user's own
+   * cluster rather than taken from the catalog: `pdb-respected`'s PodDisruptionBudget floors,
+   * by app. With them the file replays on its own, without the manifests.
+   */
+  readonly budgets?: Readonly<Record<string, BudgetFloor>>;
+  /** `eviction-rate-limited`'s node lifecycle rules and the zones' names by fault domain (a cluster's). */
+  readonly zones?: ZonesJudged;
+}
+
+export interface ZonesJudged {
+  readonly rules: ZoneRules;
+  /** The zone label of each fault domain, in their order. */
+  readonly names: readonly string[];
+}
+
+/** An app's PodDisruptionBudget as pdb-respected judges it: the pods that must keep serving through a drain. */
+export interface BudgetFloor {
+  /** `PodDisruptionBudget/namespace/name`. */
+  readonly pdb: string;
+  readonly minAvailable: number;
 }
 
 /** The bound an exhaustive exploration searched, breadth-first, and where in it the counterexample lies. */
@@ -54,6 +76,18 @@ const counterexampleSchema = v.strictObject({
       depth: v.pipe(v.number(), v.integer(), v.minValue(0)),
     }),
   ),
+  zones: v.optional(
+    v.strictObject({
+      rules: v.strictObject({
+        evictionRatePerS: v.pipe(v.number(), v.minValue(0)),
+        secondaryEvictionRatePerS: v.pipe(v.number(), v.minValue(0)),
+        largeClusterSizeThreshold: v.pipe(v.number(), v.integer(), v.minValue(0)),
+        unhealthyZoneThreshold: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+      }),
+      names: v.array(v.pipe(v.string(), v.minLength(1))),
+    }),
+  ),
+  budgets: v.optional(v.record(v.pipe(v.string(), v.minLength(1)), v.strictObject({ pdb: v.pipe(v.string(), v.minLength(1)), minAvailable: v.pipe(v.number(), v.integer(), v.minValue(0)) }))),
 });
 
 /** Parse a counterexample file's contents; throws InputError naming every bad field. */

@@ -14,12 +14,13 @@ import type { Trace } from '../model/simulator/trace.ts';
 import { assertProperty as assertPropertyInScope } from './assertProperty.ts';
 import { type CampaignOptions, type CampaignRun, runCampaign as runCampaignInScope } from './campaign.ts';
 import type { CampaignConfig } from './campaignConfig.ts';
-import { propertyById } from './catalog/index.ts';
+import { catalog } from './catalog/index.ts';
+import { userProperties, withPropertyGuard } from './userProperties.ts';
 import { type CheckOptions as CheckOptionsInScope, type PropertyResult, checkProperty as checkPropertyInScope, violationOf } from './checkProperty.ts';
 import { type Counterexample, parseCounterexample as parseCounterexampleInScope } from './counterexample.ts';
 import { readCounterexample as readCounterexampleInScope } from './counterexampleFile.ts';
 import type { PropertyDefinition } from './propertyDefinition.ts';
-import type { Replay } from './replay.ts';
+import { type Replay, replayedProperty } from './replay.ts';
 
 export interface UserPolicies {
   /** Healing policies of your own, by kind (built-in kinds are always known). Default: none. */
@@ -27,16 +28,27 @@ export interface UserPolicies {
 }
 
 export interface UserProperties {
-  /** Properties of your own, looked up by id before the catalog. Default: none. */
+  /** Properties of your own, looked up by id beside the catalog's (an id of the catalog's is an error). Default: none. */
   readonly properties?: readonly PropertyDefinition[];
+}
+
+/** The user's properties, checked (an InputError names a bad field or a repeated id) and watched. */
+function checkedProperties(properties: readonly PropertyDefinition[] | undefined): PropertyDefinition[] {
+  return userProperties([{ source: 'properties', candidates: properties ?? [], at: (i) => `properties.${i}` }]);
 }
 
 export type CheckOptions = CheckOptionsInScope & UserPolicies;
 
-/** Checks one property (the catalog's or your own) with fast-check: see properties/checkProperty.ts. */
+/**
+ * Checks one property (the catalog's or your own) with fast-check: see properties/checkProperty.ts.
+ * Yours is checked first (a bad field is an InputError naming it); one that throws or answers
+ * in the wrong shape while it runs makes the call throw a PropertyFailure naming it and what
+ * it did (never a counterexample of its own making).
+ */
 export function checkProperty(definition: PropertyDefinition, options: CheckOptions): PropertyResult {
   const { healingPolicies, ...check } = options;
-  return withHealingPolicies(healingPolicies, () => checkPropertyInScope(definition, check));
+  const property = catalog.includes(definition) ? definition : userProperties([{ source: 'property', candidates: [definition], at: () => 'property' }], { besideTheCatalog: false })[0]!;
+  return withPropertyGuard(property, () => withHealingPolicies(healingPolicies, () => checkPropertyInScope(property, check)));
 }
 
 export function simulate(scenario: Scenario, options: SimulationOptions & UserPolicies = {}): Trace {
@@ -63,7 +75,7 @@ export function readCounterexample(file: string, options: UserPolicies = {}): Co
 
 /** Simulates a counterexample's scenario again and re-checks its property (yours by id, else the catalog's). */
 export function replayCounterexample(counterexample: Counterexample, options: UserPolicies & UserProperties & { readonly source?: string } = {}): Replay {
-  const property = options.properties?.find((p) => p.id === counterexample.propertyId) ?? propertyById(counterexample.propertyId);
+  const property = checkedProperties(options.properties).find((p) => p.id === counterexample.propertyId) ?? replayedProperty(counterexample, options.source);
   if (!property) throw new InputError(options.source ?? 'counterexample', [{ path: 'propertyId', expected: 'the id of a catalog property or of one in properties', received: JSON.stringify(counterexample.propertyId) }]);
   return withHealingPolicies(options.healingPolicies, () => {
     const trace = simulateInScope(counterexample.scenario);
@@ -72,7 +84,13 @@ export function replayCounterexample(counterexample: Counterexample, options: Us
   });
 }
 
-/** The catalog (or a config's choice of it) as a campaign: see properties/campaign.ts. */
+/**
+ * The catalog and your properties (or those the config names, by id) as a campaign: see
+ * properties/campaign.ts. `properties` (objects) run in this thread even with `workers` (the
+ * run lists them in `inCallingThread`); `propertyModules` (files exporting properties) run on
+ * the pool. A property that breaks its contract stops the campaign: the run is incomplete and
+ * `propertyFailure` names it; what finished is in `results`.
+ */
 export function runCampaign(config: CampaignConfig, options: CampaignOptions): Promise<CampaignRun> {
   return withHealingPolicies(options.healingPolicies, () => runCampaignInScope(config, options));
 }

@@ -73,7 +73,7 @@ function tsxEntry(forModule: string, entry: '.' | './esm/api'): string {
  * scoped `tsImport`; in a worker thread whose ESM hooks do not apply (Node 20), tsx's
  * `require` hook (the pool starts such workers with `--import tsx`).
  */
-async function importModule(module: string): Promise<PolicyExports> {
+export async function importModule(module: string): Promise<PolicyExports> {
   const url = pathToFileURL(module).href;
   try {
     return (await import(url)) as PolicyExports;

@@ -7,6 +7,7 @@ import type fc from 'fast-check';
 import type { ControllerPolicy } from '../model/policy.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { Trace } from '../model/simulator/trace.ts';
+import type { Counterexample } from './counterexample.ts';
 
 export type Expectation = 'holds' | 'fails';
 /** `inconclusive`: a clean run whose must-see situations were still undecided at the coverage cap (properties/mustSeeJudgement.ts). */
@@ -58,6 +59,8 @@ export interface PropertyDefinition {
   /** Recovery properties: the durations (s) this run measured, and the bound they face. */
   readonly measure?: (scenario: Scenario, trace: Trace) => { readonly durationsS: readonly number[]; readonly boundS: number };
   readonly variants?: readonly PropertyVariant[];
+  /** What a counterexample file must carry to replay this property without its source (see Counterexample.budgets). */
+  readonly replayedWith?: Pick<Counterexample, 'budgets' | 'zones'>;
   /** Runs by default; properties whose runs are costly may ask for fewer. */
   readonly runs?: number;
 }

@@ -11,13 +11,14 @@ import { isTypeScriptModule, typeScriptLoader } from './policyModule.ts';
 /**
  * The worker runs what this module runs: the compiled file when the package is built (dist/,
  * plain Node, nothing to compile per thread), the TypeScript source under vitest or tsx (tsx
- * compiles it in each worker). A user's TypeScript policy module needs tsx in the worker too.
+ * compiles it in each worker). A user's TypeScript policy or property module needs tsx in the worker too.
  */
 const COMPILED = import.meta.url.endsWith('.js');
 const WORKER = new URL(COMPILED ? './campaignWorker.js' : './campaignWorker.ts', import.meta.url).href;
 
-function workerExecArgv(policyModule: string | undefined): string[] {
-  return !COMPILED || (policyModule !== undefined && isTypeScriptModule(policyModule)) ? ['--import', typeScriptLoader(policyModule ?? WORKER)] : [];
+function workerExecArgv(userModules: readonly string[]): string[] {
+  const typeScript = userModules.find(isTypeScriptModule);
+  return !COMPILED || typeScript !== undefined ? ['--import', typeScriptLoader(typeScript ?? WORKER)] : [];
 }
 
 export interface JobsOptions<J, R> {
@@ -27,6 +28,8 @@ export interface JobsOptions<J, R> {
   readonly exportName?: string;
   /** A user's policy module the workers load (a TypeScript one needs the loader there). */
   readonly policyModule?: string | undefined;
+  /** The user's property modules the workers load (likewise). */
+  readonly propertyModules?: readonly string[] | undefined;
   /** How a job runs in this thread (workers: 0). */
   readonly runInThread: (job: J) => Promise<R>;
   readonly onStart?: (position: number) => void;
@@ -49,7 +52,7 @@ export async function runJobs<J, R>(jobs: readonly J[], options: JobsOptions<J, 
     }
     return;
   }
-  const pool = new Piscina<J, R>({ filename: WORKER, maxThreads: workers, minThreads: workers, execArgv: workerExecArgv(options.policyModule) });
+  const pool = new Piscina<J, R>({ filename: WORKER, maxThreads: workers, minThreads: workers, execArgv: workerExecArgv([...(options.policyModule !== undefined ? [options.policyModule] : []), ...(options.propertyModules ?? [])]) });
   const abort = new AbortController();
   // Every queued job listens to the one Ctrl-C signal: a listener per job is expected, not a leak.
   setMaxListeners(jobs.length + 1, abort.signal);

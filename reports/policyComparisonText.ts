@@ -8,27 +8,13 @@
 import asciichart from 'asciichart';
 import { type PolicyComparison, changeWindow, sameCurveAs } from '../properties/policyComparison.ts';
 import { worstPerSlice } from '../properties/appsOverTime.ts';
-import type { SimulationFigures } from '../properties/simulationFigures.ts';
 import { clockTime, duration } from './clock.ts';
+import { COMPARISON_FIGURES } from './policyComparisonFigures.ts';
 import { textTable } from './textTable.ts';
 
 const CHART_COLUMNS = 64;
 const SERIES_COLOURS = [asciichart.blue, asciichart.red, asciichart.green, asciichart.magenta, asciichart.yellow, asciichart.cyan];
 const COLOUR_NAMES = ['blue', 'red', 'green', 'magenta', 'yellow', 'cyan'];
-
-const FIGURE_ROWS: readonly (readonly [string, (f: SimulationFigures) => string])[] = [
-  ['apps down at some point', (f) => String(f.appsDown)],
-  ['  of them multi-instance', (f) => `${f.multiInstanceAppsDown} of ${f.multiInstanceApps}`],
-  ['apps degraded at some point', (f) => String(f.appsDegraded)],
-  ['mean downtime, single-instance', (f) => duration(f.meanDowntimeSingleInstanceS)],
-  ['mean downtime, multi-instance', (f) => duration(f.meanDowntimeMultiInstanceS)],
-  ['time to restore', (f) => (f.restoreTimeS === null ? 'never' : duration(f.restoreTimeS))],
-  ['longest management wait', (f) => duration(f.longestManagementWaitS)],
-  ['servers failed', (f) => String(f.serversFailed)],
-  ['storage writes lost', (f) => String(f.storageWritesLost)],
-  ['upgrade', (f) => f.upgrade],
-  ['run ended', (f) => `${duration(f.endS)} (${f.end})`],
-];
 
 export function policyComparisonText(comparison: PolicyComparison, colours: boolean): string {
   const policies = comparison.runs.map((r) => r.policy);
@@ -36,7 +22,7 @@ export function policyComparisonText(comparison: PolicyComparison, colours: bool
   lines.push(
     textTable(
       ['', ...policies],
-      FIGURE_ROWS.map(([label, value]) => [label, ...comparison.runs.map((r) => value(r.figures))]),
+      COMPARISON_FIGURES.map(([label, value]) => [label, ...comparison.runs.map((r) => value(r.figures))]),
       { rightAligned: policies.map((_, i) => i + 1) },
     ),
   );

@@ -7,12 +7,11 @@
  */
 import type { EventObject } from 'xstate';
 import type { Scenario } from '../scenario.ts';
-import { inTimeOrder } from '../faultSchedule.ts';
 import { type Address, instanceAddress } from './addresses.ts';
 import { AvailabilityTracker, servingCopies } from './availability.ts';
 import { Agenda } from './agenda.ts';
 import { type FabricActor, buildFabric } from './fabric.ts';
-import { deliveriesOf } from './faultEvents.ts';
+import { nextDelivery, queueFaults } from './runAgenda.ts';
 import { gaugeOf } from './localState.ts';
 import { SimulationError } from './simulationError.ts';
 import type { SimulationOptions } from './simulate.ts';
@@ -54,27 +53,16 @@ export function simulateWithActors(scenario: Scenario, stepLimit: number, option
   }
   const availability = new AvailabilityTracker(scenario.topology.apps, (id) => servingCopies((watched.get(instanceAddress(id))!.snapshot as { value: unknown }).value));
 
-  for (const fault of inTimeOrder(scenario.faults)) {
-    for (const delivery of deliveriesOf(fault, scenario.topology)) {
-      agenda.push(delivery.atS, delivery.to, 'fault', delivery.event);
-    }
-  }
+  queueFaults(agenda, scenario);
 
   let steps = 0;
-  let end: RunEnd = 'quiescent';
+  let end: RunEnd;
   for (;;) {
-    const t = agenda.peekTimeS();
-    if (t === undefined) break;
-    if (t > scenario.horizonS) {
-      end = 'horizon';
+    const pending = nextDelivery(agenda, scenario.horizonS, steps, stepLimit);
+    if (typeof pending === 'string') {
+      end = pending;
       break;
     }
-    if (steps >= stepLimit) {
-      end = 'step-limit';
-      break;
-    }
-    // peekTimeS() named a live entry: there is one to take.
-    const pending = agenda.next()!;
     const target = watched.get(pending.to);
     if (target === undefined) throw new SimulationError(`event ${pending.event.type} addressed to unknown actor ${pending.to}`);
     // A machine that reached a final state (the upgrade, done) hears nothing more.

@@ -25,6 +25,14 @@ export interface FabricActor {
   readonly ref: AnyActorRef;
 }
 
+/** One actor of the fabric before it exists: which machine, at which address, with which input. */
+export interface ActorSpec {
+  readonly address: Address;
+  readonly kind: ActorKind;
+  readonly logic: AnyActorLogic;
+  readonly input: unknown;
+}
+
 /** The machine of each kind, for coverage and for anyone enumerating the model. */
 export const machinesByKind: Readonly<Record<ActorKind, AnyActorLogic>> = {
   server: serverMachine,
@@ -44,7 +52,20 @@ export interface Fabric {
   readonly placement: Readonly<Record<string, string>>;
 }
 
+export interface FabricSpec {
+  readonly actors: readonly ActorSpec[];
+  /** Where every instance runs when the story begins. */
+  readonly placement: Readonly<Record<string, string>>;
+}
+
+/** The fabric's live actors (created, not started), for a run that goes through XState's actors. */
 export function buildFabric(scenario: Scenario, time: SimulatedTime, inspect?: (event: InspectionEvent) => void): Fabric {
+  const { actors, placement } = fabricSpec(scenario, time);
+  return { actors: actors.map(({ address, kind, logic, input }) => ({ address, kind, ref: createActor(logic, { input, inspect }) })), placement };
+}
+
+/** What the fabric is made of: every actor's machine and input, and the initial placement. */
+export function fabricSpec(scenario: Scenario, time: SimulatedTime): FabricSpec {
   const { topology, timings, policy } = scenario;
   const initial = placeInitially(topology);
   if (initial.unplaced.length > 0) {
@@ -69,9 +90,8 @@ export function buildFabric(scenario: Scenario, time: SimulatedTime, inspect?: (
   const hostedBy = new Map<string, string[]>();
   for (const [id, serverId] of Object.entries(initial.placement)) hostedBy.set(serverId, [...(hostedBy.get(serverId) ?? []), id]);
 
-  const actors: FabricActor[] = [];
-  const add = (address: Address, kind: ActorKind, logic: AnyActorLogic, input?: unknown) =>
-    actors.push({ address, kind, ref: createActor(logic, { input, inspect }) });
+  const actors: ActorSpec[] = [];
+  const add = (address: Address, kind: ActorKind, logic: AnyActorLogic, input?: unknown) => actors.push({ address, kind, logic, input });
 
   add(CONTROLLER, 'controller', controllerMachine, { policy, timings, servers: initial.servers, placement: initial.placement, fabric, time } satisfies ControllerInput);
   add(UPGRADE, 'upgrade', upgradeMachine, {

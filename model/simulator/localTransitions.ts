@@ -145,12 +145,51 @@ export class LocalTransitions<S extends LocalState = LocalState> {
     this.#byText.clear();
   }
 
+  /**
+   * An actor's first snapshot, from XState's own `getInitialSnapshot` (what `createActor` computes),
+   * with what its start would do (entry actions' emits and timers) as effects in the order
+   * `actor.start()` would run them. Always a local state of the table: a later run may
+   * remember steps from it.
+   */
+  initial(actor: ActorSlot, input: unknown): LocalStep<S> {
+    const recorded = this.#recordInto();
+    let first: AnyMachineSnapshot;
+    try {
+      first = (actor.logic as any).getInitialSnapshot(this.#scopeOf(actor), input);
+    } catch (error) {
+      throw new SimulationError(`${actor.address} failed to start: ${String(error)}`);
+    }
+    if (first.status !== 'active') throw new SimulationError(`${actor.address} failed to start: its machine begins ${first.status}${first.status === 'error' ? ` (${String(first.error)})` : ''}`);
+    return { next: this.#locals.intern(actor.kind, first), effects: this.#effectsOf(recorded, actor, 0) };
+  }
+
   #compute(actor: ActorSlot, from: S, event: InternedEvent, nowS: number): LocalStep<S> {
     this.#computed++;
     this.#clock.nowS = nowS;
+    const recorded = this.#recordInto();
+    let next: AnyMachineSnapshot;
+    try {
+      next = (actor.logic as any).transition(from.snapshot, event.event, this.#scopeOf(actor));
+    } catch (error) {
+      throw new SimulationError(`${actor.address} failed at t=${nowS}s: ${String(error)}`);
+    }
+    if (next.status === 'error') throw new SimulationError(`${actor.address} failed at t=${nowS}s: ${String(next.error)}`);
+    checkSharedFields(from.snapshot, next, actor.address);
+    const effects = this.#effectsOf(recorded, actor, nowS);
+    if (next === from.snapshot) return { next: from, effects };
+    // Unremembered, a state is never looked up again: it needs no place in the table (nor an id).
+    return { next: this.#capacity > 0 ? this.#locals.intern(actor.kind, next) : (localStateOf(-1, actor.kind, next) as S), effects };
+  }
+
+  #recordInto(): ExecutableAction[] {
+    this.#recorded.length = 0;
+    return this.#recorded;
+  }
+
+  /** The scope an actor gives its machine, except that actions are recorded instead of run. */
+  #scopeOf(actor: ActorSlot) {
     const recorded = this.#recorded;
-    recorded.length = 0;
-    const scope = {
+    return {
       self: actor.ref,
       id: actor.ref.id,
       sessionId: actor.ref.sessionId,
@@ -161,14 +200,10 @@ export class LocalTransitions<S extends LocalState = LocalState> {
       emit: () => {},
       actionExecutor: (action: ExecutableAction) => recorded.push(action),
     };
-    let next: AnyMachineSnapshot;
-    try {
-      next = (actor.logic as any).transition(from.snapshot, event.event, scope);
-    } catch (error) {
-      throw new SimulationError(`${actor.address} failed at t=${nowS}s: ${String(error)}`);
-    }
-    if (next.status === 'error') throw new SimulationError(`${actor.address} failed at t=${nowS}s: ${String(next.error)}`);
-    checkSharedFields(from.snapshot, next, actor.address);
+  }
+
+  /** What a step's recorded actions do outside the actor, as the simulator's agenda replays it. */
+  #effectsOf(recorded: readonly ExecutableAction[], actor: ActorSlot, nowS: number): Effect[] {
     const effects: Effect[] = [];
     for (const action of recorded) {
       if (action.type === 'xstate.emit') effects.push({ kind: 'emit', event: this.eventOf(action.params!.event) });
@@ -184,8 +219,6 @@ export class LocalTransitions<S extends LocalState = LocalState> {
       } else if (action.type === 'xstate.cancel') effects.push({ kind: 'cancel', timer: action.params!.sendId! });
       else if (!isImmediate(action)) throw new SimulationError(`${actor.address}: action ${action.type} is not one the engine knows how to replay`);
     }
-    if (next === from.snapshot) return { next: from, effects };
-    // Unremembered, a state is never looked up again: it needs no place in the table (nor an id).
-    return { next: this.#capacity > 0 ? this.#locals.intern(actor.kind, next) : (localStateOf(-1, actor.kind, next) as S), effects };
+    return effects;
   }
 }

@@ -12,12 +12,11 @@
  */
 import type { InspectionEvent } from 'xstate';
 import type { Scenario } from '../scenario.ts';
-import { inTimeOrder } from '../faultSchedule.ts';
 import type { Address } from './addresses.ts';
 import { Agenda } from './agenda.ts';
 import { AvailabilityTracker } from './availability.ts';
 import { simulateWithActors } from './actorSimulation.ts';
-import { deliveriesOf } from './faultEvents.ts';
+import { nextDelivery, queueFaults } from './runAgenda.ts';
 import { SimulationError } from './simulationError.ts';
 import { startedFabricFor } from './startedFabrics.ts';
 import type { RunEnd, Trace, TraceEntry } from './trace.ts';
@@ -48,27 +47,16 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}): T
   const current = fabric.initial.slice();
   const availability = new AvailabilityTracker(scenario.topology.apps, (id) => current[fabric.instanceIndex.get(id)!]!.serving);
 
-  for (const fault of inTimeOrder(scenario.faults)) {
-    for (const delivery of deliveriesOf(fault, scenario.topology)) {
-      agenda.push(delivery.atS, delivery.to, 'fault', delivery.event);
-    }
-  }
+  queueFaults(agenda, scenario);
 
   let steps = 0;
-  let end: RunEnd = 'quiescent';
+  let end: RunEnd;
   for (;;) {
-    const t = agenda.peekTimeS();
-    if (t === undefined) break;
-    if (t > scenario.horizonS) {
-      end = 'horizon';
+    const pending = nextDelivery(agenda, scenario.horizonS, steps, stepLimit);
+    if (typeof pending === 'string') {
+      end = pending;
       break;
     }
-    if (steps >= stepLimit) {
-      end = 'step-limit';
-      break;
-    }
-    // peekTimeS() named a live entry: there is one to take.
-    const pending = agenda.next()!;
     const index = fabric.indexOf.get(pending.to);
     if (index === undefined) throw new SimulationError(`event ${pending.event.type} addressed to unknown actor ${pending.to}`);
     const actor = actors[index]!;

@@ -1,32 +1,32 @@
 /**
- * A fabric built and started once, for every run that shares it: its actors (created by
- * `buildFabric` and started, so each machine's initial snapshot and start-up effects are
- * XState's own), what starting them queued (recorded as data and replayed into each run's
- * agenda), and the steps its machines have taken (model/simulator/localTransitions.ts).
+ * A fabric started once, for every run that shares it: each machine's initial snapshot (XState's
+ * own `getInitialSnapshot`, what `createActor` computes), what starting it would queue (its entry
+ * actions' emits and timers, recorded as data and replayed into each run's agenda), and the
+ * steps its machines have taken (model/simulator/localTransitions.ts). No live actor per server
+ * or instance is made: at 20,000 servers they alone would be a quarter of a gigabyte.
  *
  * A run's fault schedule and horizon are not part of the fabric, so the runs of a property that
  * keeps its topology (the incident under each policy, a counterexample's shrinking candidates)
  * share one started fabric, and each repeats what earlier runs computed only by looking it up.
  */
-import type { AnyMachineSnapshot, EventObject } from 'xstate';
+import { type AnyActorRef, createActor } from 'xstate';
 import type { Scenario } from '../scenario.ts';
 import { SimulatedClock } from '../simulatedTime.ts';
 import type { Address } from './addresses.ts';
-import { type Agenda, delayOf } from './agenda.ts';
+import type { Agenda } from './agenda.ts';
 import { EventTable, type InternedEvent } from './eventTable.ts';
-import { buildFabric, machinesByKind } from './fabric.ts';
+import { type ActorKind, fabricSpec } from './fabric.ts';
 import type { LocalState } from './localState.ts';
-import { type ActorSlot, LocalTransitions } from './localTransitions.ts';
+import { type ActorSlot, type Effect, LocalTransitions } from './localTransitions.ts';
 import { SnapshotStates } from './snapshotStates.ts';
 import type { TraceEntry } from './trace.ts';
 import { type FabricEmitted, recipientsOf } from './wiring.ts';
 
-/** What starting the machines did, in order, as the live simulator's agenda saw it. */
-type StartEffect =
-  | { readonly kind: 'emit'; readonly from: Address; readonly event: EventObject }
-  | { readonly kind: 'schedule'; readonly to: Address; readonly event: EventObject; readonly delayS: number; readonly timer: string }
-  | { readonly kind: 'cancel'; readonly to: Address; readonly timer: string }
-  | { readonly kind: 'cancelAll'; readonly to: Address };
+/** What starting one actor does outside it, recorded once and replayed into each run's agenda. */
+interface StartEffects {
+  readonly address: Address;
+  readonly effects: readonly Effect[];
+}
 
 export interface StartedFabric {
   readonly actors: readonly ActorSlot[];
@@ -47,21 +47,26 @@ export interface StartedFabric {
 
 export function startFabric(scenario: Scenario, rememberSteps: number): StartedFabric {
   const clock = new SimulatedClock();
-  const fabric = buildFabric(scenario, clock);
-  const start: StartEffect[] = [];
-  for (const { ref, address } of fabric.actors) {
-    const scheduler = ref.system.scheduler;
-    scheduler.schedule = (source, target, event, delayMs, id) => start.push({ kind: 'schedule', to: address, event, delayS: delayOf(address, source, target, delayMs), timer: id ?? event.type });
-    scheduler.cancel = (_source, id) => start.push({ kind: 'cancel', to: address, timer: id });
-    scheduler.cancelAll = () => start.push({ kind: 'cancelAll', to: address });
-    ref.on('*', (event: EventObject) => start.push({ kind: 'emit', from: address, event }));
-  }
-  for (const actor of fabric.actors) actor.ref.start();
-
+  const spec = fabricSpec(scenario, clock);
   const locals = new SnapshotStates();
   const events = new EventTable();
-  const actors = fabric.actors.map((actor, index): ActorSlot => ({ index, address: actor.address, kind: actor.kind, logic: machinesByKind[actor.kind], ref: actor.ref }));
-  const initial = fabric.actors.map((actor) => locals.intern(actor.kind, actor.ref.getSnapshot() as AnyMachineSnapshot));
+  const transitions = new LocalTransitions(locals, events, clock, { capacity: rememberSteps });
+  // A machine is its snapshot here: a live actor is only `self` in a step's scope, which no
+  // machine of the model reads (no action names self, system, spawn or sendTo), so one actor of
+  // each kind, never started, stands in for all of its kind (a live actor costs about 4 KB).
+  const standIn = new Map<ActorKind, AnyActorRef>();
+  const actors = spec.actors.map(({ address, kind, logic, input }, index): ActorSlot => {
+    let ref = standIn.get(kind);
+    if (!ref) standIn.set(kind, (ref = createActor(logic, { input })));
+    return { index, address, kind, logic, ref };
+  });
+  const initial: LocalState[] = [];
+  const start: StartEffects[] = [];
+  actors.forEach((actor, index) => {
+    const first = transitions.initial(actor, spec.actors[index]!.input);
+    initial.push(first.next);
+    if (first.effects.length > 0) start.push({ address: actor.address, effects: first.effects });
+  });
   const instanceIndex = new Map<string, number>();
   initial.forEach((local, index) => {
     if (local.kind === 'instance') instanceIndex.set((local.snapshot.context as { instanceId: string }).instanceId, index);
@@ -73,9 +78,9 @@ export function startFabric(scenario: Scenario, rememberSteps: number): StartedF
     indexOf: new Map(actors.map((actor) => [actor.address, actor.index])),
     instanceIndex,
     initial,
-    placement: fabric.placement,
+    placement: spec.placement,
     events,
-    transitions: new LocalTransitions(locals, events, clock, { capacity: rememberSteps }),
+    transitions,
     clock,
     recipients(event: InternedEvent): readonly Address[] {
       if (event.id < 0) return recipientsOf(event.event as FabricEmitted);
@@ -87,14 +92,15 @@ export function startFabric(scenario: Scenario, rememberSteps: number): StartedF
       return known;
     },
     replayStart(agenda: Agenda, entries: TraceEntry[]): void {
-      for (const effect of start) {
-        if (effect.kind === 'emit') {
-          const recipients = recipientsOf(effect.event as FabricEmitted);
-          if (recipients.length === 0) entries.push({ t: agenda.nowS, kind: 'event', from: effect.from, to: null, event: effect.event as FabricEmitted, cause: agenda.cause });
-          for (const to of recipients) agenda.push(agenda.nowS, to, effect.from, effect.event);
-        } else if (effect.kind === 'schedule') agenda.schedule(effect.to, effect.event, effect.delayS, effect.timer);
-        else if (effect.kind === 'cancel') agenda.cancel(effect.to, effect.timer);
-        else agenda.cancelAllOf(effect.to);
+      for (const { address, effects } of start) {
+        for (const effect of effects) {
+          if (effect.kind === 'emit') {
+            const recipients = recipientsOf(effect.event.event as FabricEmitted);
+            if (recipients.length === 0) entries.push({ t: agenda.nowS, kind: 'event', from: address, to: null, event: effect.event.event as FabricEmitted, cause: agenda.cause });
+            for (const to of recipients) agenda.push(agenda.nowS, to, address, effect.event.event);
+          } else if (effect.kind === 'schedule') agenda.schedule(address, effect.event.event, effect.delayS, effect.timer);
+          else agenda.cancel(address, effect.timer);
+        }
       }
     },
   };

@@ -1,6 +1,6 @@
 // Type-checked against the installed package's .d.ts (never run): the public types resolve
 // and are real — each @ts-expect-error below must find an error, or tsc fails.
-import { type HealingView, type PropertyResult, type UserHealingPolicy, type Verdict, catalog, checkProperty, simulate, incidentScenario } from 'fabric-verify';
+import { type CampaignRun, type HealingView, type PropertyResult, type UserHealingPolicy, type Verdict, catalog, checkProperty, runCampaign, simulate, incidentScenario } from 'fabric-verify';
 
 const first: UserHealingPolicy<{ kind: 'first' }, null> = {
   kind: 'first',
@@ -19,3 +19,10 @@ checkProperty(catalog[0]!, { seed: 1, runs: 'many' });
 
 // @ts-expect-error a policy needs its decision function
 export const undecided: UserHealingPolicy = { kind: 'undecided' };
+
+// A campaign over a property of your own beside the catalog's, and a module for the pool.
+export const campaign: Promise<CampaignRun> = runCampaign({ name: 'mine', campaign: { properties: ['mine'] } }, { seed: 1, runs: 1, shard: null, properties: [{ ...catalog[0]!, id: 'mine' }], propertyModules: ['./myProperties.mjs'] });
+export const inCallingThread: readonly string[] | undefined = (await campaign).inCallingThread;
+
+// @ts-expect-error properties are definitions, not ids
+runCampaign({ name: 'mine' }, { seed: 1, runs: 1, shard: null, properties: ['mine'] });

@@ -3,6 +3,7 @@
  * shrunk counterexample names `app0/role0/0`.
  */
 import fc from 'fast-check';
+import { removableArray } from './removableArray.ts';
 import type { AppSpec } from '../../model/topology.ts';
 
 export interface AppShape {
@@ -13,8 +14,8 @@ export interface AppShape {
 
 export function appsArbitrary(shape: AppShape): fc.Arbitrary<AppSpec[]> {
   const role = fc.integer({ min: shape.instances[0], max: shape.instances[1] });
-  const app = fc.array(role, { minLength: shape.roles[0], maxLength: shape.roles[1] });
-  return fc.array(app, { minLength: shape.apps[0], maxLength: shape.apps[1] }).map((apps) =>
+  const app = removableArray(role, { minLength: shape.roles[0], maxLength: shape.roles[1] });
+  return removableArray(app, { minLength: shape.apps[0], maxLength: shape.apps[1] }).map((apps) =>
     apps.map((roles, a) => ({ id: `app${a}`, roles: roles.map((instances, r) => ({ id: `role${r}`, instances })) })),
   );
 }

@@ -5,6 +5,7 @@
  * and the first servers. Hypotheses are built in here, never filtered afterwards.
  */
 import fc from 'fast-check';
+import { removableArray } from './removableArray.ts';
 import type { Fault } from '../../model/faultSchedule.ts';
 import { placeInitially } from '../../model/initialPlacement.ts';
 import type { ServerSpec, Topology } from '../../model/topology.ts';
@@ -44,8 +45,7 @@ export function fixed(faults: readonly Fault[]): FaultPlan {
 
 /** Crashes of any servers. */
 export function crashes(window: Window, count: readonly [number, number]): fc.Arbitrary<FaultPlan> {
-  return fc
-    .array(fc.record({ server: fc.nat(), atS: at(window) }), { minLength: count[0], maxLength: count[1] })
+  return removableArray(fc.record({ server: fc.nat(), atS: at(window) }), { minLength: count[0], maxLength: count[1] })
     .map((list) => (topology: Topology) => list.map(({ server, atS }): Fault => ({ kind: 'crash', atS, serverId: pick(topology.servers, server).id })));
 }
 
@@ -63,8 +63,7 @@ export function loadedServers(topology: Topology): ServerSpec[] {
  * without crashes and crashes of empty servers (later chosen as targets) still happen.
  */
 export function crashesOfLoadedServers(window: Window, count: readonly [number, number]): fc.Arbitrary<FaultPlan> {
-  const aimed = fc
-    .array(fc.record({ server: fc.nat(), atS: at(window) }), { minLength: Math.max(1, count[0]), maxLength: Math.max(1, count[1]) })
+  const aimed = removableArray(fc.record({ server: fc.nat(), atS: at(window) }), { minLength: Math.max(1, count[0]), maxLength: Math.max(1, count[1]) })
     .map((list) => (topology: Topology) => {
       const loaded = loadedServers(topology);
       return list.map(({ server, atS }): Fault => ({ kind: 'crash', atS, serverId: pick(loaded, server).id }));
@@ -89,7 +88,7 @@ export function singleDomainFailures(window: Window, isolated: number): fc.Arbit
        */
       size: fc.integer({ min: 1, max: isolated + 2 }),
       first: fc.nat(),
-      times: fc.array(at(window), { minLength: 1, maxLength: isolated }),
+      times: removableArray(at(window), { minLength: 1, maxLength: isolated }),
     })
     .map(({ domain, size, first, times }) => (topology: Topology): Fault[] => {
       const faultDomain = pick(faultDomainsOf(topology), domain);
@@ -108,7 +107,7 @@ export function heartbeatLosses(
   durationS: readonly [number, number],
 ): fc.Arbitrary<FaultPlan> {
   const loss = fc.record({ offsetS: fc.integer({ min: 0, max: spreadS }), durationS: fc.integer({ min: durationS[0], max: durationS[1] }) });
-  return fc.array(loss, { minLength: 1, maxLength: 64 }).map((losses) => (topology: Topology) =>
+  return removableArray(loss, { minLength: 1, maxLength: 64 }).map((losses) => (topology: Topology) =>
     choose(topology).map((server, i): Fault => {
       const { offsetS, durationS } = pick(losses, i);
       return { kind: 'heartbeat-loss', atS: startS + offsetS, serverId: server.id, durationS };
@@ -125,8 +124,7 @@ export function networkDegradation(window: Window, durationS: readonly [number, 
 
 /** Portal requests at arbitrary times. */
 export function managementRequests(window: Window, count: readonly [number, number]): fc.Arbitrary<FaultPlan> {
-  return fc
-    .array(at(window), { minLength: count[0], maxLength: count[1] })
+  return removableArray(at(window), { minLength: count[0], maxLength: count[1] })
     .map((times) => fixed(times.map((atS, i): Fault => ({ kind: 'management-request', atS, requestId: `request${i}` }))));
 }
 
@@ -139,7 +137,6 @@ export function storageWrites(window: Window, everyS: number): FaultPlan {
 
 /** Heartbeat losses of any servers: the servers and their copies run on, unseen. */
 export function heartbeatLossFaults(window: Window, count: readonly [number, number], durationS: readonly [number, number]): fc.Arbitrary<FaultPlan> {
-  return fc
-    .array(fc.record({ server: fc.nat(), atS: at(window), durationS: fc.integer({ min: durationS[0], max: durationS[1] }) }), { minLength: count[0], maxLength: count[1] })
+  return removableArray(fc.record({ server: fc.nat(), atS: at(window), durationS: fc.integer({ min: durationS[0], max: durationS[1] }) }), { minLength: count[0], maxLength: count[1] })
     .map((list) => (topology: Topology) => list.map(({ server, atS, durationS }): Fault => ({ kind: 'heartbeat-loss', atS, serverId: pick(topology.servers, server).id, durationS })));
 }

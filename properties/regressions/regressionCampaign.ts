@@ -3,6 +3,7 @@
  * runs, then run the tasks (a task whose runs find nothing still fails on a stored
  * counterexample that does), then store every counterexample the runs found.
  */
+import { propertyById } from '../catalog/index.ts';
 import { relative } from 'node:path';
 import type { RegressionSummary } from '../../reports/summary.ts';
 import { type CampaignOptions, type CampaignRun, type CampaignTask, campaignTasks, runCampaign, shardTaskIndexes } from '../campaign.ts';
@@ -28,8 +29,12 @@ function tasksOf(config: CampaignConfig, options: CampaignOptions): CampaignTask
   return shardTaskIndexes(all.length, options.shard).map((i) => all[i]!);
 }
 
-/** The catalog's own variants are stored; ad-hoc ones (a policy under test) are not. */
+/**
+ * The catalog's own properties and variants are stored; ad-hoc ones (a policy under test, a
+ * user's own property) are not: the database replays them later without the module they came from.
+ */
 function isCatalogTask(task: CampaignTask): boolean {
+  if (propertyById(task.property.id) !== task.property) return false;
   return task.variant === null || (task.property.variants ?? []).includes(task.variant);
 }
 

@@ -7,7 +7,8 @@
  * something changed; the data are in a JSON element so the script's hash never changes.
  */
 import { type PolicyComparison, changeWindow, sameCurveAs } from '../../properties/policyComparison.ts';
-import { clockTime, duration } from '../clock.ts';
+import { clockTime } from '../clock.ts';
+import { COMPARISON_FIGURES } from '../policyComparisonFigures.ts';
 import { chartLibrarySource } from './chartLibrary.ts';
 import { contentSecurityPolicy } from './contentSecurityPolicy.ts';
 import { html, rawHtml, render } from './markup.ts';
@@ -44,20 +45,9 @@ function tickStep(spanS: number): number {
 }
 
 function figureRows(comparison: PolicyComparison) {
-  const row = (label: string, value: (f: PolicyComparison['runs'][number]['figures']) => string) =>
-    html`<tr><th scope="row">${label}</th>${comparison.runs.map((r) => html`<td>${value(r.figures)}</td>`)}</tr>`;
-  return [
-    row('apps down at some point', (f) => `${f.appsDown} (multi-instance ${f.multiInstanceAppsDown} of ${f.multiInstanceApps})`),
-    row('apps degraded at some point', (f) => String(f.appsDegraded)),
-    row('mean downtime, single-instance apps', (f) => duration(f.meanDowntimeSingleInstanceS)),
-    row('mean downtime, multi-instance apps', (f) => duration(f.meanDowntimeMultiInstanceS)),
-    row('time to restore', (f) => (f.restoreTimeS === null ? 'never' : duration(f.restoreTimeS))),
-    row('longest management wait', (f) => `${duration(f.longestManagementWaitS)} (${f.managementRequests} requests)`),
-    row('servers failed', (f) => String(f.serversFailed)),
-    row('storage writes lost', (f) => String(f.storageWritesLost)),
-    row('upgrade', (f) => f.upgrade),
-    row('run ended', (f) => `${duration(f.endS)} (${f.end}), ${f.events} events`),
-  ];
+  return COMPARISON_FIGURES.map(
+    ([label, value]) => html`<tr><th scope="row">${label.trim()}</th>${comparison.runs.map((r) => html`<td>${value(r.figures)}</td>`)}</tr>`,
+  );
 }
 
 export function policyComparisonPage(comparison: PolicyComparison): string {
