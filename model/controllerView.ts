@@ -137,7 +137,9 @@ function freshPlan(input: PlanningInput): HealingPlan {
     const targetIndex = serverIndexes(servers, input.fabric.faultDomains).placement.choose(siblings);
     if (targetIndex === null) continue;
     const target = servers.get(targetIndex)!;
-    servers = replaceServer(servers, targetIndex, { ...target, load: target.load + 1 });
+    // A stray copy of this instance already runs there (it rejoined with it): the move adopts it.
+    const adopted = target.strayCopies?.includes(item.instanceId) ?? false;
+    servers = replaceServer(servers, targetIndex, adopted ? { ...target, strayCopies: target.strayCopies!.filter((id) => id !== item.instanceId) } : { ...target, load: target.load + 1 });
     placement = placement.set(item.instanceId, target.id);
     started.push({ item, targetServerId: target.id });
     startedIndexes.add(index);

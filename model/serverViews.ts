@@ -16,6 +16,12 @@ export type ServerStatus = 'up' | 'suspect' | 'dead' | 'upgrading';
 
 export interface ServerView extends PlacementCandidate {
   readonly status: ServerStatus;
+  /**
+   * Copies a server reported running when it rejoined (fencing off) that the placement puts
+   * elsewhere: counted in its load, and a move of one of those instances onto it takes no
+   * new room (the server runs one copy of an instance, not two).
+   */
+  readonly strayCopies?: readonly string[];
 }
 
 export type ServerViews = List<ServerView>;
@@ -95,7 +101,11 @@ export function replaceServer(servers: ServerViews, position: number, view: Serv
 }
 
 /** A copy of the list with one server changed; only `up` servers take new copies. */
-export function withServer(servers: ServerViews, position: number, change: { readonly status?: ServerStatus; readonly load?: number }): ServerViews {
+export function withServer(
+  servers: ServerViews,
+  position: number,
+  change: { readonly status?: ServerStatus; readonly load?: number; readonly strayCopies?: readonly string[] | undefined },
+): ServerViews {
   const before = servers.get(position)!;
   const status = change.status ?? before.status;
   return replaceServer(servers, position, { ...before, ...change, placeable: status === 'up' });

@@ -167,7 +167,7 @@ export const controllerMachine = setup({
         queue.push({ kind: 'move', instanceId, fromServerId: serverId, fromFaultDomain: server.faultDomain });
       }
       enqueue.assign({
-        servers: withServer(context.servers, index, { status: 'dead', load: 0 }),
+        servers: withServer(context.servers, index, { status: 'dead', load: 0, strayCopies: undefined }),
         placement,
         queue,
         inFlight: movedAway.size === 0 ? context.inFlight : context.inFlight.filter((item) => !movesOneOf(item, (id) => movedAway.has(id))),
@@ -186,7 +186,7 @@ export const controllerMachine = setup({
     welcomeBackRepaired: enqueueActions(({ context, event, enqueue }) => {
       const { serverId } = event as { serverId: string };
       enqueue.assign({
-        servers: withServer(context.servers, serverIndexOf(context, { serverId }), { status: 'up', load: 0 }),
+        servers: withServer(context.servers, serverIndexOf(context, { serverId }), { status: 'up', load: 0, strayCopies: undefined }),
         evictedServers: context.evictedServers.delete(serverId),
       });
       enqueue.emit({ type: 'controller.serverRestored', serverId });
@@ -195,10 +195,12 @@ export const controllerMachine = setup({
     welcomeBackRejoined: enqueueActions(({ context, event, enqueue }) => {
       const { serverId, hosted } = event as ServerEventOf<'server.rejoined'>;
       const { queue, placement, instanceIds } = reclaimQueuedMoves(context, serverId, (id) => hosted.includes(id));
+      // The copies not reclaimed were moved elsewhere meanwhile: they run on here, unplaced.
+      const strays = hosted.filter((id) => !instanceIds.includes(id));
       enqueue.assign({
         queue,
         placement,
-        servers: withServer(context.servers, serverIndexOf(context, { serverId }), { status: 'up', load: hosted.length }),
+        servers: withServer(context.servers, serverIndexOf(context, { serverId }), { status: 'up', load: hosted.length, strayCopies: strays.length > 0 ? strays : undefined }),
         evictedServers: context.evictedServers.delete(serverId),
       });
       enqueue.emit({ type: 'controller.serverRestored', serverId });
