@@ -55,6 +55,17 @@ spec:
     expect(errorOf({ 'n.yaml': nodes, 'kcm.yaml': pod })).toBe('DIR/kcm.yaml:9: --node-monitor-grace-period: expected a Go duration such as 40s or 1m30s, at most 24h, found "forty"');
   });
 
+  it('a topology spread constraint without a valid maxSkew or whenUnsatisfiable', () => {
+    const spread = (fields: string) =>
+      deployment('web', 2).replace('    spec:\n', `    spec:\n      topologySpreadConstraints:\n        - { topologyKey: topology.kubernetes.io/zone, ${fields} }\n`);
+    expect(errorOf({ 'n.yaml': nodes, 'd.yaml': spread('maxSkew: 1, whenUnsatisfiable: Never') })).toMatch(
+      /^DIR\/d\.yaml:\d+: Deployment\/prod\/web spec\.template\.spec\.topologySpreadConstraints\.0\.whenUnsatisfiable: expected \("DoNotSchedule" \| "ScheduleAnyway"\), found "Never"$/,
+    );
+    expect(errorOf({ 'n.yaml': nodes, 'd.yaml': spread('maxSkew: 0, whenUnsatisfiable: DoNotSchedule') })).toMatch(
+      /^DIR\/d\.yaml:\d+: Deployment\/prod\/web spec\.template\.spec\.topologySpreadConstraints\.0\.maxSkew: expected a number ≥ 1, found 0$/,
+    );
+  });
+
   it('a replica count that is not a whole number', () => {
     expect(errorOf({ 'n.yaml': nodes, 'd.yaml': deployment('web', 2).replace('replicas: 2', 'replicas: two') })).toBe(
       'DIR/d.yaml:7: Deployment/prod/web spec.replicas: expected number, found "two"',

@@ -66,8 +66,18 @@ export function clusterApps(workloads: readonly Workload[], budgets: readonly Va
       continue;
     }
     largestPod = { cpu: Math.max(largestPod.cpu, pod.cpu), memory: Math.max(largestPod.memory, pod.memory) };
-    const spreads = (spec.template.spec.topologySpreadConstraints ?? []).length > 0 || spec.template.spec.affinity?.['podAntiAffinity'] !== undefined;
+    const spreadConstraints = spec.template.spec.topologySpreadConstraints ?? [];
+    const spreads = spreadConstraints.length > 0 || spec.template.spec.affinity?.['podAntiAffinity'] !== undefined;
     if (replicas > 1 && !spreads) warnings.push(`${workload.ref}: no topologySpreadConstraints or pod anti-affinity; the model spreads its pods over zones anyway, the scheduler may not`);
+    // The controller's placement prefers other zones but never refuses a node for spread's sake
+    // (model/placement.ts): a hard constraint that leaves a replacement Pending after a zone
+    // outage is placed by the model, so its verdicts on that app are optimistic there.
+    const hard = spreadConstraints.findIndex((c) => c.whenUnsatisfiable === 'DoNotSchedule');
+    if (replicas > 1 && hard >= 0) {
+      warnings.push(
+        `${workload.ref}: spec.template.spec.topologySpreadConstraints.${hard} is DoNotSchedule (maxSkew ${spreadConstraints[hard]!.maxSkew}); the model spreads softly, as ScheduleAnyway, so where the scheduler would leave a replacement Pending (a zone down) the model places it and its verdicts for this app are optimistic`,
+      );
+    }
     apps.push({
       appId: `${namespaceOf(workload)}/${workload.value.metadata.name}`,
       ref: workload.ref,

@@ -109,6 +109,15 @@ describe('readCluster mapping rules', () => {
     expect(cluster.warnings).toContain('Deployment/prod/tight: a rollout may take 2 of its 6 pods down at once (spec.strategy.rollingUpdate.maxUnavailable), below the 5 its PodDisruptionBudget/prod/tight keeps for drains; budgets do not limit rollouts');
   });
 
+  it('says that a DoNotSchedule spread is modelled as ScheduleAnyway, and is quiet about a soft one', () => {
+    const spread = (when: string) =>
+      deployment('web', 3).replace('    spec:\n', `    spec:\n      topologySpreadConstraints:\n        - { maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: ${when} }\n`);
+    const hard = readCluster(clusterDir({ 'n.yaml': threeZones, 'd.yaml': spread('DoNotSchedule') }));
+    expect(hard.warnings).toContainEqual(expect.stringMatching(/^Deployment\/prod\/web: spec\.template\.spec\.topologySpreadConstraints\.0 is DoNotSchedule \(maxSkew 1\); the model spreads softly, as ScheduleAnyway/));
+    const soft = readCluster(clusterDir({ 'n.yaml': threeZones, 'd.yaml': spread('ScheduleAnyway') }));
+    expect(soft.warnings.filter((w) => w.startsWith('Deployment/prod/web'))).toEqual([]);
+  });
+
   it('warns of a PDB whose selector matches nothing, and holds no app to it', () => {
     const pdb = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: ghost, namespace: prod }\nspec:\n  minAvailable: 1\n  selector: { matchLabels: { app: nothing } }\n';
     const cluster = readCluster(clusterDir({ 'n.yaml': threeZones, 'a.yaml': `${deployment('web', 2)}---\n${pdb}` }));

@@ -39,7 +39,10 @@ const tolerations = v.optional(
 export const podSpecSchema = v.looseObject({
   containers: v.pipe(v.array(container), v.minLength(1)),
   terminationGracePeriodSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
-  topologySpreadConstraints: v.optional(v.nullable(v.array(v.looseObject({ topologyKey: v.string() })))),
+  // maxSkew and whenUnsatisfiable are required by the API server; the model reads them to say how it spreads.
+  topologySpreadConstraints: v.optional(
+    v.nullable(v.array(v.looseObject({ topologyKey: v.string(), maxSkew: v.pipe(v.number(), v.integer(), v.minValue(1)), whenUnsatisfiable: v.picklist(['DoNotSchedule', 'ScheduleAnyway']) }))),
+  ),
   affinity: v.optional(v.nullable(v.looseObject({}))),
   tolerations,
 });
