@@ -183,13 +183,29 @@ export const controllerMachine = setup({
       enqueue.emit({ type: 'controller.serverRestored', serverId });
       if (instanceIds.length > 0) enqueue.emit({ type: 'controller.reclaimed', serverId, instanceIds });
     }),
+    /**
+     * A repaired server runs empty. Instances the controller still places there (moves reclaimed
+     * onto it in a fresh grace period while it was being repaired) are gone: queue their moves,
+     * else they wait in placing for a move that never comes.
+     */
     welcomeBackRepaired: enqueueActions(({ context, event, enqueue }) => {
       const { serverId } = event as { serverId: string };
+      const index = serverIndexOf(context, { serverId });
+      const server = context.servers.get(index)!;
+      const gone = instancesOn(context.placement, serverId, context.fabric.instanceOrder);
+      let placement = context.placement;
+      const queue = context.queue.slice();
+      for (const instanceId of gone) {
+        placement = withPlacement(placement, instanceId, null);
+        queue.push({ kind: 'move', instanceId, fromServerId: serverId, fromFaultDomain: server.faultDomain });
+      }
       enqueue.assign({
-        servers: withServer(context.servers, serverIndexOf(context, { serverId }), { status: 'up', load: 0, strayCopies: undefined }),
+        servers: withServer(context.servers, index, { status: 'up', load: 0, strayCopies: undefined }),
         evictedServers: context.evictedServers.delete(serverId),
+        ...(gone.length > 0 ? { placement, queue } : {}),
       });
       enqueue.emit({ type: 'controller.serverRestored', serverId });
+      for (const instanceId of gone) enqueue.emit({ type: 'controller.queued', instanceId });
     }),
     /** An abandoned server comes back with the copies it kept running: count them, reclaim queued ones. */
     welcomeBackRejoined: enqueueActions(({ context, event, enqueue }) => {

@@ -32,3 +32,21 @@ describe('capacity-and-spread-respected: a move onto a server already running a 
     });
   }
 });
+
+describe('upgrade-terminates: a repaired server the controller still places instances on queues their moves', () => {
+  // A rack goes dark (kubernetes, blackout: nothing evicted); a server answering again gives every
+  // dead server a fresh grace period, and their queued moves are reclaimed onto them. They were
+  // crashed and being repaired: a repair finishes before the new detection timer, the server
+  // comes back empty, and the instances waited in placing forever, the upgrade awaiting them.
+  it('seed 151: the shrunk story no longer breaks the property', () => {
+    const counterexample = fixture('upgrade-terminates.seed-151.json');
+    const { trace, violation } = replayCounterexample(counterexample);
+    // Still the story: moves reclaimed onto a server that is then repaired.
+    const reclaimed = eventsOfType(trace, 'controller.reclaimed');
+    const repaired = eventsOfType(trace, 'server.repaired');
+    const repairedAfterReclaim = reclaimed.some((r) => repaired.some((p) => p.t > r.t && p.event.serverId === r.event.serverId));
+    expect(repairedAfterReclaim).toBe(true);
+    expect(violation).toBeNull();
+    expect(trace.finalStates['upgrade']).toBe('done');
+  });
+});
