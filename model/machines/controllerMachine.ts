@@ -75,6 +75,19 @@ function isEvicted(context: ControllerContext, serverId: string): boolean {
   return context.evictedServers.has(serverId);
 }
 
+/** The instances believed on `serverId` are gone from it: unplace each and queue its move, in placement order. */
+function queueMovesOff(context: ControllerContext, serverId: string, faultDomain: number) {
+  let placement = context.placement;
+  const queue = context.queue.slice();
+  // The index spares a walk over every instance.
+  const instanceIds = instancesOn(context.placement, serverId, context.fabric.instanceOrder);
+  for (const instanceId of instanceIds) {
+    placement = withPlacement(placement, instanceId, null);
+    queue.push({ kind: 'move', instanceId, fromServerId: serverId, fromFaultDomain: faultDomain });
+  }
+  return { placement, queue, instanceIds };
+}
+
 /** Queued moves of instances that are in fact still on `serverId` go back where they were. */
 function reclaimQueuedMoves(context: ControllerContext, serverId: string, stillHosted: (instanceId: string) => boolean) {
   let placement = context.placement;
@@ -158,14 +171,8 @@ export const controllerMachine = setup({
       const server = context.servers.get(index)!;
       // Stryker disable next-line StringLiteral: a stale timer is harmless: it finds the server not suspect, or the agenda has replaced it by the same id when the server became suspect again
       enqueue.cancel(`detect:${serverId}`);
-      let placement = context.placement;
-      const queue = context.queue.slice();
-      // The instances believed there, in placement order (the index spares a walk over every instance).
-      const movedAway = new Set(instancesOn(context.placement, serverId, context.fabric.instanceOrder));
-      for (const instanceId of movedAway) {
-        placement = withPlacement(placement, instanceId, null);
-        queue.push({ kind: 'move', instanceId, fromServerId: serverId, fromFaultDomain: server.faultDomain });
-      }
+      const { placement, queue, instanceIds } = queueMovesOff(context, serverId, server.faultDomain);
+      const movedAway = new Set(instanceIds);
       enqueue.assign({
         servers: withServer(context.servers, index, { status: 'dead', load: 0, strayCopies: undefined }),
         placement,
@@ -192,13 +199,7 @@ export const controllerMachine = setup({
       const { serverId } = event as { serverId: string };
       const index = serverIndexOf(context, { serverId });
       const server = context.servers.get(index)!;
-      const gone = instancesOn(context.placement, serverId, context.fabric.instanceOrder);
-      let placement = context.placement;
-      const queue = context.queue.slice();
-      for (const instanceId of gone) {
-        placement = withPlacement(placement, instanceId, null);
-        queue.push({ kind: 'move', instanceId, fromServerId: serverId, fromFaultDomain: server.faultDomain });
-      }
+      const { placement, queue, instanceIds: gone } = queueMovesOff(context, serverId, server.faultDomain);
       enqueue.assign({
         servers: withServer(context.servers, index, { status: 'up', load: 0, strayCopies: undefined }),
         evictedServers: context.evictedServers.delete(serverId),
