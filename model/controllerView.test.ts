@@ -181,9 +181,9 @@ describe('healingView', () => {
       queue: input.queue,
       inFlight: [request('r0')],
       faultDomains: [
-        { faultDomain: 0, servers: 2, lookDead: 2 },
-        { faultDomain: 1, servers: 1, lookDead: 0 },
-        { faultDomain: 2, servers: 2, lookDead: 0 },
+        { faultDomain: 0, servers: 2, lookDead: 2, declaredDead: 1 },
+        { faultDomain: 1, servers: 1, lookDead: 0, declaredDead: 0 },
+        { faultDomain: 2, servers: 2, lookDead: 0, declaredDead: 0 },
       ],
       evictedServers: new Set(['dead']),
       serversLookingDead: new Set(['dead', 'a']),
@@ -193,7 +193,7 @@ describe('healingView', () => {
 });
 
 describe('faultDomainHealth', () => {
-  it('counts suspect and dead servers as looking dead, upgrading ones not, and lists empty domains', () => {
+  it('counts suspect and dead servers as looking dead, dead ones as declared, upgrading ones as neither, and lists empty domains', () => {
     const servers = [
       server('s00', 0, 0, { status: 'suspect' }),
       server('s01', 0, 1, { status: 'dead' }),
@@ -201,9 +201,9 @@ describe('faultDomainHealth', () => {
       server('s03', 1, 0),
     ];
     expect(faultDomainHealth(servers, [0, 1, 2])).toEqual([
-      { faultDomain: 0, servers: 3, lookDead: 2 },
-      { faultDomain: 1, servers: 1, lookDead: 0 },
-      { faultDomain: 2, servers: 0, lookDead: 0 },
+      { faultDomain: 0, servers: 3, lookDead: 2, declaredDead: 1 },
+      { faultDomain: 1, servers: 1, lookDead: 0, declaredDead: 0 },
+      { faultDomain: 2, servers: 0, lookDead: 0, declaredDead: 0 },
     ]);
   });
 });

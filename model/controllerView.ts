@@ -57,12 +57,13 @@ export interface PlanningInput {
 }
 
 export function faultDomainHealth(servers: Iterable<ServerView>, faultDomains: readonly number[]): FaultDomainHealth[] {
-  const health = faultDomains.map((faultDomain) => ({ faultDomain, servers: 0, lookDead: 0 }));
+  const health = faultDomains.map((faultDomain) => ({ faultDomain, servers: 0, lookDead: 0, declaredDead: 0 }));
   const byDomain = new Map(health.map((h) => [h.faultDomain, h]));
   for (const server of servers) {
     const h = byDomain.get(server.faultDomain)!;
     h.servers++;
     if (server.status === 'suspect' || server.status === 'dead') h.lookDead++;
+    if (server.status === 'dead') h.declaredDead++;
   }
   return health;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type FaultDomainHealth, everyDomainLooksDead, firstN } from './healingView.ts';
 
-const domain = (faultDomain: number, servers: number, lookDead: number): FaultDomainHealth => ({ faultDomain, servers, lookDead });
+const domain = (faultDomain: number, servers: number, lookDead: number, declaredDead = 0): FaultDomainHealth => ({ faultDomain, servers, lookDead, declaredDead });
 
 describe('everyDomainLooksDead', () => {
   it('holds only when there are domains and every one of them is entirely dark', () => {

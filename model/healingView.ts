@@ -12,6 +12,8 @@ export interface FaultDomainHealth {
   readonly servers: number;
   /** Servers whose heartbeats are missing or that were declared dead. */
   readonly lookDead: number;
+  /** Of those, the servers declared dead (their detection timeout ran out). */
+  readonly declaredDead: number;
 }
 
 export interface HealingView {

@@ -38,8 +38,8 @@ export class ServerIndexes {
   reflects: ServerViews;
   readonly faultDomains: readonly number[];
   readonly placement: PlacementIndex;
-  readonly #health: { readonly faultDomain: number; servers: number; lookDead: number }[];
-  readonly #healthOf = new Map<number, { servers: number; lookDead: number }>();
+  readonly #health: { readonly faultDomain: number; servers: number; lookDead: number; declaredDead: number }[];
+  readonly #healthOf = new Map<number, { servers: number; lookDead: number; declaredDead: number }>();
   /** Servers suspect or dead, over the whole fleet. */
   lookingDead = 0;
 
@@ -48,7 +48,7 @@ export class ServerIndexes {
     this.faultDomains = faultDomains;
     const list = servers.toArray();
     this.placement = new PlacementIndex(list);
-    this.#health = faultDomains.map((faultDomain) => ({ faultDomain, servers: 0, lookDead: 0 }));
+    this.#health = faultDomains.map((faultDomain) => ({ faultDomain, servers: 0, lookDead: 0, declaredDead: 0 }));
     for (const h of this.#health) this.#healthOf.set(h.faultDomain, h);
     for (const server of list) this.#count(server, 1);
   }
@@ -59,6 +59,7 @@ export class ServerIndexes {
     if (h !== undefined) {
       h.servers += sign;
       h.lookDead += dark;
+      if (server.status === 'dead') h.declaredDead += sign;
     }
     this.lookingDead += dark;
   }
@@ -72,7 +73,7 @@ export class ServerIndexes {
 
   /** Each fault domain's health, as fresh objects (a policy may keep what it is shown). */
   health(): FaultDomainHealth[] {
-    return this.#health.map((h) => ({ faultDomain: h.faultDomain, servers: h.servers, lookDead: h.lookDead }));
+    return this.#health.map((h) => ({ faultDomain: h.faultDomain, servers: h.servers, lookDead: h.lookDead, declaredDead: h.declaredDead }));
   }
 }
 

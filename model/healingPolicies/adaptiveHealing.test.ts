@@ -98,6 +98,30 @@ describe('adaptiveHealing.refresh', () => {
     expect(adaptiveHealing.refresh!(adaptive, view({}), none)).toBe(none);
   });
 
+  it('remembers a partly dark domain once a server of it is declared dead, even when nothing moves', () => {
+    // Domain 1: four of six look dead (0.67), one of them declared; domain 0: one declared of four (not partly dark).
+    const declared = view({ faultDomains: [domain(0, 4, 1, 1), domain(1, 6, 4, 1)] });
+    expect(adaptiveHealing.refresh!(adaptive, declared, [])).toEqual([1]);
+    const remembered = [1];
+    expect(adaptiveHealing.refresh!(adaptive, declared, remembered)).toBe(remembered);
+  });
+
+  it('takes no memory from heartbeats alone, nor from a domain that is dark whole', () => {
+    const none: readonly number[] = [];
+    expect(adaptiveHealing.refresh!(adaptive, view({ faultDomains: [domain(0, 6, 4, 0)] }), none)).toBe(none);
+    expect(adaptiveHealing.refresh!(adaptive, view({ faultDomains: [domain(0, 6, 6, 6)] }), none)).toBe(none);
+  });
+
+  it('keeps healing narrowly after the first declared server answers again (seed 51 of false-positive-churn-bounded)', () => {
+    // One empty server declared while four of six are dark: remembered.
+    const memory = adaptiveHealing.refresh!(adaptive, view({ faultDomains: [domain(0, 6, 4, 1)] }), []);
+    // It answers again; the other three are then declared, 3 of 6 (0.5) dark, below the threshold.
+    const later = view({ faultDomains: [domain(0, 6, 3, 3)], queue: [move('a', 's01', 0), move('b', 's02', 0), move('c', 's03', 0)] });
+    const kept = adaptiveHealing.refresh!(adaptive, later, memory);
+    expect(decide(later, kept).start).toEqual([0, 1]);
+    expect(decide(later, []).start).toEqual([0, 1, 2]);
+  });
+
   it('forgets a remembered domain the view no longer lists', () => {
     expect(adaptiveHealing.refresh!(adaptive, view({ faultDomains: [domain(1, 4, 1)] }), [0, 1])).toEqual([1]);
   });

@@ -2,7 +2,8 @@
  * `adaptive`: per fault domain, wide open while few servers look dead; narrow (k moves in
  * flight) once a domain is partially dark, the signature of a network fault rather than dead
  * hardware; nothing at all when every domain looks dead (the controller is probably cut off).
- * It remembers a domain it healed narrowly until every server of it answers again.
+ * It remembers a domain it healed narrowly, or in which a server was declared dead while the
+ * domain was partly dark, until every server of it answers again.
  */
 import type { HealingPolicyDefinition } from '../healingPolicy.ts';
 import { type FaultDomainHealth, everyDomainLooksDead } from '../healingView.ts';
@@ -25,8 +26,9 @@ export function isPartiallyDisrupted(health: FaultDomainHealth, narrowConcurrenc
 
 /**
  * The domains to heal narrowly: partially dark now, or remembered and still dark. The memory
- * is taken only when a decision heals a domain narrowly, never as heartbeats arrive one by
- * one: a rack that fails whole passes through "partially dark" for an instant, and a rack
+ * is taken when a decision heals a domain narrowly, or when a server of a partly dark domain
+ * is declared dead (see `refresh`), never from heartbeats alone: a rack that fails whole
+ * passes through "partially dark" for an instant before any of it is declared, and a rack
  * coming back one server at a time passes through a share below the threshold.
  */
 export function narrowDomains(params: AdaptiveParams, domains: readonly FaultDomainHealth[], remembered: AdaptiveMemory): number[] {
@@ -65,8 +67,18 @@ export const adaptiveHealing: HealingPolicyDefinition<AdaptiveParams, AdaptiveMe
     });
     return { start, memory: narrow.filter((d) => memory.includes(d) || healedNarrowly.has(d)) };
   },
-  refresh(_params, view, memory) {
+  /**
+   * Forget a domain once every server of it answers again; remember one that is partly dark
+   * with a server declared dead. The second is a network fault rolling through a rack: a
+   * server that held nothing is declared dead (no move, so no decision takes the memory) and
+   * answers again before the rest are declared, and without the memory the rest would then
+   * be healed at full speed, the rack's share having dropped below the threshold.
+   */
+  refresh(params, view, memory) {
     const stillDark = memory.filter((d) => (view.faultDomains.find((h) => h.faultDomain === d)?.lookDead ?? 0) > 0);
-    return stillDark.length === memory.length ? memory : stillDark;
+    const declaredInDarkDomain = view.faultDomains
+      .filter((h) => h.declaredDead > 0 && !memory.includes(h.faultDomain) && isPartiallyDisrupted(h, params.narrowConcurrency, params.unhealthyThreshold))
+      .map((h) => h.faultDomain);
+    return stillDark.length === memory.length && declaredInDarkDomain.length === 0 ? memory : [...stillDark, ...declaredInDarkDomain];
   },
 };

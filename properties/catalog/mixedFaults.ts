@@ -1,8 +1,8 @@
 /**
  * A broad fault mix for the safety properties that must hold whatever happens: crashes,
- * heartbeat losses, a rack failure, a slow deployment service during an upgrade, portal
- * requests, an operator switching to parallel healing; any healing policy, fencing on or off,
- * either upgrade gate.
+ * heartbeat losses (often one on a server that then crashes), a rack failure, a slow
+ * deployment service during an upgrade, portal requests, an operator switching to parallel
+ * healing; any healing policy, fencing on or off, either upgrade gate.
  */
 import fc from 'fast-check';
 import { healingPolicyNamed, type HealingPolicyKind } from '../../model/policy.ts';
@@ -63,6 +63,27 @@ const maybeEarlyFlap: fc.Arbitrary<FaultPlan> = fc
   .option(fc.record({ server: fc.nat(), atS: fc.integer({ min: 0, max: 1800 }), durationS: fc.integer({ min: 301, max: 3600 }) }), { freq: 2 })
   .map((flap) => (topology: Topology): Fault[] => (flap === null ? [] : [{ kind: 'heartbeat-loss', atS: flap.atS, serverId: topology.servers[flap.server % topology.servers.length]!.id, durationS: flap.durationS }]));
 
+/**
+ * A server cut off that then crashes, before or after it is declared dead: the crash meets
+ * a server the controller only suspects (its detection timer running) or one it has already
+ * declared, fenced or abandoned. Independent draws put a crash inside another server's
+ * heartbeat loss, let alone the same server's, too rarely: on some seeds no run crashed a
+ * suspected server at all.
+ */
+const maybeCrashWhileCutOff: fc.Arbitrary<FaultPlan> = fc
+  .option(
+    fc.record({ server: fc.nat(), atS: fc.integer({ min: 0, max: MIXED_WINDOW.toS }), durationS: fc.integer({ min: 301, max: 3600 }), crashAfterS: fc.integer({ min: 1, max: 600 }) }),
+    { freq: 3 },
+  )
+  .map((cut) => (topology: Topology): Fault[] => {
+    if (cut === null) return [];
+    const serverId = topology.servers[cut.server % topology.servers.length]!.id;
+    return [
+      { kind: 'heartbeat-loss', atS: cut.atS, serverId, durationS: cut.durationS },
+      { kind: 'crash', atS: cut.atS + cut.crashAfterS, serverId },
+    ];
+  });
+
 const maybeOperatorSwitch: fc.Arbitrary<FaultPlan> = fc
   .option(fc.integer({ min: 0, max: MIXED_WINDOW.toS }), { freq: 4 })
   .map((atS) => (atS === null ? () => [] : fixed([{ kind: 'operator-parallel', atS }])));
@@ -88,6 +109,7 @@ export function mixedFaultScenarios(options: { readonly haltBudget?: fc.Arbitrar
         crashes: crashes(MIXED_WINDOW, [0, 4]),
         heartbeatLosses: heartbeatLossFaults(MIXED_WINDOW, [0, 3], [30, 2 * 3600]),
         earlyFlap: maybeEarlyFlap,
+        crashWhileCutOff: maybeCrashWhileCutOff,
         rackFailure: maybeRackFailure,
         upgrade: maybeUpgrade,
         portalRequests: managementRequests(MIXED_WINDOW, [0, 4]),
