@@ -5,7 +5,7 @@
  * healing moves it), so it is not an app but takes its share of every node. A PodDisruptionBudget
  * gives the app it selects a floor: the fewest pods a voluntary disruption may leave running.
  */
-import type { AppSpec } from '../model/topology.ts';
+import type { AppSpec, HardSpread } from '../model/topology.ts';
 import type { PodSize } from './clusterNodes.ts';
 import { scaledCount } from './intOrPercent.ts';
 import { selects } from './labelSelector.ts';
@@ -13,6 +13,7 @@ import { manifestError } from './manifestError.ts';
 import { parseQuantity } from './quantity.ts';
 import { type RolloutBudget, rolloutBudget } from './rollingUpdate.ts';
 import type { Validated } from './validatedObjects.ts';
+import { zoneSpread } from './zoneSpread.ts';
 
 export const POD_ROLE = 'pod';
 
@@ -28,6 +29,8 @@ export interface ClusterApp {
   readonly pdb: { readonly ref: string; readonly minAvailable: number } | null;
   /** A Deployment's rolling update: pods it may take down and start extra (kubernetes/rollingUpdate.ts); null for other kinds. */
   readonly rollout: RolloutBudget | null;
+  /** A DoNotSchedule spread over zones (kubernetes/zoneSpread.ts): the placement refuses to break it. */
+  readonly hardSpread: HardSpread | null;
 }
 
 export interface AppLayout {
@@ -66,18 +69,12 @@ export function clusterApps(workloads: readonly Workload[], budgets: readonly Va
       continue;
     }
     largestPod = { cpu: Math.max(largestPod.cpu, pod.cpu), memory: Math.max(largestPod.memory, pod.memory) };
+    const podLabels = spec.template.metadata?.labels ?? {};
     const spreadConstraints = spec.template.spec.topologySpreadConstraints ?? [];
     const spreads = spreadConstraints.length > 0 || spec.template.spec.affinity?.['podAntiAffinity'] !== undefined;
     if (replicas > 1 && !spreads) warnings.push(`${workload.ref}: no topologySpreadConstraints or pod anti-affinity; the model spreads its pods over zones anyway, the scheduler may not`);
-    // The controller's placement prefers other zones but never refuses a node for spread's sake
-    // (model/placement.ts): a hard constraint that leaves a replacement Pending after a zone
-    // outage is placed by the model, so its verdicts on that app are optimistic there.
-    const hard = spreadConstraints.findIndex((c) => c.whenUnsatisfiable === 'DoNotSchedule');
-    if (replicas > 1 && hard >= 0) {
-      warnings.push(
-        `${workload.ref}: spec.template.spec.topologySpreadConstraints.${hard} is DoNotSchedule (maxSkew ${spreadConstraints[hard]!.maxSkew}); the model spreads softly, as ScheduleAnyway, so where the scheduler would leave a replacement Pending (a zone down) the model places it and its verdicts for this app are optimistic`,
-      );
-    }
+    const { hardSpread, warnings: spreadWarnings } = zoneSpread(workload as Validated<'Deployment' | 'StatefulSet' | 'ReplicaSet'>, podLabels);
+    warnings.push(...spreadWarnings);
     apps.push({
       appId: `${namespaceOf(workload)}/${workload.value.metadata.name}`,
       ref: workload.ref,
@@ -87,7 +84,8 @@ export function clusterApps(workloads: readonly Workload[], budgets: readonly Va
       replicas,
       pdb: null,
       rollout: workload.kind === 'Deployment' ? rolloutBudget(workload, replicas) : null,
-      labels: spec.template.metadata?.labels ?? {},
+      hardSpread,
+      labels: podLabels,
     });
   }
   for (const budget of budgets) {
@@ -105,7 +103,7 @@ export function clusterApps(workloads: readonly Workload[], budgets: readonly Va
 }
 
 export function appSpecs(apps: readonly ClusterApp[]): AppSpec[] {
-  return apps.map((app) => ({ id: app.appId, roles: [{ id: POD_ROLE, instances: app.replicas }] }));
+  return apps.map((app) => ({ id: app.appId, roles: [{ id: POD_ROLE, instances: app.replicas, ...(app.hardSpread ? { hardSpread: app.hardSpread } : {}) }] }));
 }
 
 function namespaceOf(object: Validated): string {

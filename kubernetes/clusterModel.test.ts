@@ -32,6 +32,14 @@ describe('readCluster on the example cluster', () => {
     expect(cluster.nodes.every((n) => n.capacity === 3)).toBe(true);
   });
 
+  it('makes orders-db\'s DoNotSchedule zone spread a hard spread, and nothing else\'s', () => {
+    expect(cluster.apps.map((a) => [a.appId, a.hardSpread])).toEqual([
+      ['shop/orders-db', { maxSkew: 1 }],
+      ['shop/storefront', null],
+      ['shop/payment-webhook', null],
+    ]);
+  });
+
   it('reads replicas (default 1), PDB floors and the node lifecycle flags', () => {
     expect(cluster.apps.map((a) => [a.appId, a.replicas, a.pdb?.minAvailable ?? null])).toEqual([
       ['shop/orders-db', 3, 2],
@@ -109,13 +117,51 @@ describe('readCluster mapping rules', () => {
     expect(cluster.warnings).toContain('Deployment/prod/tight: a rollout may take 2 of its 6 pods down at once (spec.strategy.rollingUpdate.maxUnavailable), below the 5 its PodDisruptionBudget/prod/tight keeps for drains; budgets do not limit rollouts');
   });
 
-  it('says that a DoNotSchedule spread is modelled as ScheduleAnyway, and is quiet about a soft one', () => {
-    const spread = (when: string) =>
-      deployment('web', 3).replace('    spec:\n', `    spec:\n      topologySpreadConstraints:\n        - { maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: ${when} }\n`);
-    const hard = readCluster(clusterDir({ 'n.yaml': threeZones, 'd.yaml': spread('DoNotSchedule') }));
-    expect(hard.warnings).toContainEqual(expect.stringMatching(/^Deployment\/prod\/web: spec\.template\.spec\.topologySpreadConstraints\.0 is DoNotSchedule \(maxSkew 1\); the model spreads softly, as ScheduleAnyway/));
-    const soft = readCluster(clusterDir({ 'n.yaml': threeZones, 'd.yaml': spread('ScheduleAnyway') }));
-    expect(soft.warnings.filter((w) => w.startsWith('Deployment/prod/web'))).toEqual([]);
+  describe('topology spread', () => {
+    const spread = (...constraints: string[]) =>
+      deployment('web', 3).replace('    spec:\n', `    spec:\n      topologySpreadConstraints:\n${constraints.map((c) => `        - ${c}\n`).join('')}`);
+    const zone = (when: string, extra = ', labelSelector: { matchLabels: { app: web } }') => `{ maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: ${when}${extra} }`;
+    const read = (...constraints: string[]) => readCluster(clusterDir({ 'n.yaml': threeZones, 'd.yaml': spread(...constraints) }));
+    const webWarnings = (cluster: ReturnType<typeof readCluster>) => cluster.warnings.filter((w) => w.startsWith('Deployment/prod/web'));
+
+    it('makes a DoNotSchedule zone spread over the app\'s own pods the role\'s hard spread, quietly', () => {
+      const hard = read(zone('DoNotSchedule'));
+      expect(hard.apps[0]!.hardSpread).toEqual({ maxSkew: 1 });
+      expect(hard.scenario.topology.apps[0]!.roles[0]!.hardSpread).toEqual({ maxSkew: 1 });
+      expect(webWarnings(hard)).toEqual([]);
+    });
+
+    it('leaves a ScheduleAnyway spread to the model\'s own soft spread, quietly', () => {
+      const soft = read(zone('ScheduleAnyway'));
+      expect(soft.apps[0]!.hardSpread).toBeNull();
+      expect(soft.scenario.topology.apps[0]!.roles[0]!).not.toHaveProperty('hardSpread');
+      expect(webWarnings(soft)).toEqual([]);
+    });
+
+    it('reads minDomains, and keeps the stricter of two zone spreads', () => {
+      const two = read(zone('DoNotSchedule', ', minDomains: 4, labelSelector: { matchLabels: { app: web } }'), '{ maxSkew: 2, topologyKey: failure-domain.beta.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule, labelSelector: { matchLabels: { app: web } } }');
+      expect(two.apps[0]!.hardSpread).toEqual({ maxSkew: 1, minDomains: 4 });
+    });
+
+    it('says what it cannot place by: no selector, another app\'s pods, another topology key, nodeTaintsPolicy Honor', () => {
+      const field = 'Deployment/prod/web: spec.template.spec.topologySpreadConstraints.0';
+      const noSelector = read(zone('DoNotSchedule', ''));
+      expect(noSelector.apps[0]!.hardSpread).toBeNull();
+      expect(webWarnings(noSelector)).toEqual([`${field} has no labelSelector: the scheduler counts no pods for it, so it constrains nothing`]);
+      const others = read(zone('DoNotSchedule', ', labelSelector: { matchLabels: { app: cache } }'));
+      expect(others.apps[0]!.hardSpread).toBeNull();
+      expect(webWarnings(others)).toEqual([`${field}.labelSelector does not select this workload's own pods; the model counts only an app's own pods, so this constraint is not modelled`]);
+      const perNode = read('{ maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: DoNotSchedule, labelSelector: { matchLabels: { app: web } } }');
+      expect(perNode.apps[0]!.hardSpread).toBeNull();
+      expect(webWarnings(perNode)).toEqual([expect.stringMatching(/^Deployment\/prod\/web: spec\.template\.spec\.topologySpreadConstraints\.0 spreads over kubernetes\.io\/hostname with DoNotSchedule; the model places by zone only/)]);
+      const honour = read(zone('DoNotSchedule', ', nodeTaintsPolicy: Honor, labelSelector: { matchLabels: { app: web } }'));
+      expect(honour.apps[0]!.hardSpread).toEqual({ maxSkew: 1 });
+      expect(webWarnings(honour)).toEqual([`${field}.nodeTaintsPolicy is Honor; the model keeps a zone whose nodes are not ready a domain, as the default Ignore does`]);
+    });
+
+    it('rejects a minDomains below 1, naming the object and field', () => {
+      expect(() => read(zone('DoNotSchedule', ', minDomains: 0, labelSelector: { matchLabels: { app: web } }'))).toThrow(/Deployment\/prod\/web.*topologySpreadConstraints\.0\.minDomains/);
+    });
   });
 
   it('warns of a PDB whose selector matches nothing, and holds no app to it', () => {

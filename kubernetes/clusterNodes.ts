@@ -10,7 +10,7 @@ import { parseQuantity } from './quantity.ts';
 import type { Validated } from './validatedObjects.ts';
 
 export const ZONE_LABEL = 'topology.kubernetes.io/zone';
-const LEGACY_ZONE_LABEL = 'failure-domain.beta.kubernetes.io/zone';
+export const LEGACY_ZONE_LABEL = 'failure-domain.beta.kubernetes.io/zone';
 export const UPDATE_DOMAIN_LABEL = 'fabric-verify.io/update-domain';
 /** The kubelet's default `maxPods`. */
 const DEFAULT_MAX_PODS = 110;

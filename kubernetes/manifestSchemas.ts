@@ -36,18 +36,29 @@ const tolerations = v.optional(
   v.nullable(v.array(v.looseObject({ key: v.optional(v.string()), effect: v.optional(v.string()), tolerationSeconds: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0)))) }))),
 );
 
+const selector = v.looseObject({ matchLabels: v.optional(v.nullable(labels)), matchExpressions: v.optional(v.nullable(v.array(v.looseObject({})))) });
+
 export const podSpecSchema = v.looseObject({
   containers: v.pipe(v.array(container), v.minLength(1)),
   terminationGracePeriodSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
-  // maxSkew and whenUnsatisfiable are required by the API server; the model reads them to say how it spreads.
+  // topologyKey, maxSkew and whenUnsatisfiable are required by the API server; a zone spread
+  // that is DoNotSchedule becomes the role's hard spread (kubernetes/clusterApps.ts).
   topologySpreadConstraints: v.optional(
-    v.nullable(v.array(v.looseObject({ topologyKey: v.string(), maxSkew: v.pipe(v.number(), v.integer(), v.minValue(1)), whenUnsatisfiable: v.picklist(['DoNotSchedule', 'ScheduleAnyway']) }))),
+    v.nullable(
+      v.array(
+        v.looseObject({
+          topologyKey: v.string(),
+          maxSkew: v.pipe(v.number(), v.integer(), v.minValue(1)),
+          whenUnsatisfiable: v.picklist(['DoNotSchedule', 'ScheduleAnyway']),
+          minDomains: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1)))),
+          labelSelector: v.optional(v.nullable(selector)),
+        }),
+      ),
+    ),
   ),
   affinity: v.optional(v.nullable(v.looseObject({}))),
   tolerations,
 });
-
-const selector = v.looseObject({ matchLabels: v.optional(v.nullable(labels)), matchExpressions: v.optional(v.nullable(v.array(v.looseObject({})))) });
 
 export const workloadSchema = v.looseObject({
   kind: v.picklist(['Deployment', 'StatefulSet', 'ReplicaSet', 'DaemonSet']),

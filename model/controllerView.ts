@@ -10,6 +10,7 @@ import type { Placement } from './instancePlacement.ts';
 import type { HealingPolicy } from './policy.ts';
 import { type ServerView, type ServerViews, replaceServer, serverIndexes, serversLookingDead } from './serverViews.ts';
 import type { SimulatedTime } from './simulatedTime.ts';
+import type { HardSpread } from './topology.ts';
 
 export { type ServerStatus, type ServerView, type ServerViews, serverViews, withServer } from './serverViews.ts';
 
@@ -17,6 +18,8 @@ export { type ServerStatus, type ServerView, type ServerViews, serverViews, with
 export interface FabricIndex {
   readonly serverIndex: Readonly<Record<string, number>>;
   readonly siblingsOf: Readonly<Record<string, readonly string[]>>;
+  /** The hard spread of each instance whose role has one (topology.ts); the rest spread by preference. */
+  readonly hardSpreadOf?: Readonly<Record<string, HardSpread>>;
   readonly faultDomains: readonly number[];
   /** Each instance's position in the placement the story began with (the order walks over the placement keep). */
   readonly instanceOrder: Readonly<Record<string, number>>;
@@ -134,8 +137,9 @@ function freshPlan(input: PlanningInput): HealingPlan {
       const serverId = placement.get(id);
       if (serverId != null) siblings.push(servers.get(input.fabric.serverIndex[serverId]!)!);
     }
-    // chooseServer's choice, through the index kept beside the server list.
-    const targetIndex = serverIndexes(servers, input.fabric.faultDomains).placement.choose(siblings);
+    // chooseServer's choice, through the index kept beside the server list; none when a hard
+    // spread refuses every server with room (the move waits in the queue, as a Pending pod).
+    const targetIndex = serverIndexes(servers, input.fabric.faultDomains).placement.choose(siblings, input.fabric.hardSpreadOf?.[item.instanceId]);
     if (targetIndex === null) continue;
     const target = servers.get(targetIndex)!;
     // A stray copy of this instance already runs there (it rejoined with it): the move adopts it.

@@ -54,22 +54,54 @@ describe('chooseServer', () => {
       placeable: fc.boolean(),
     });
     const siblingArb = fc.record({ faultDomain: fc.nat(3), updateDomain: fc.nat(3) });
+    const hardSpreadArb = fc.option(fc.record({ maxSkew: fc.integer({ min: 1, max: 2 }), minDomains: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }) }), { nil: undefined });
     fc.assert(
-      fc.property(fc.array(candidate, { maxLength: 8 }), fc.array(siblingArb, { maxLength: 5 }), (specs, siblings) => {
+      fc.property(fc.array(candidate, { maxLength: 8 }), fc.array(siblingArb, { maxLength: 5 }), hardSpreadArb, (specs, siblings, hardSpread) => {
         const candidates = specs.map((spec, i) => ({ id: `s${i}`, ...spec }));
         const score = (s: PlacementCandidate) => [
           siblings.filter((x) => x.faultDomain === s.faultDomain).length,
           siblings.filter((x) => x.updateDomain === s.updateDomain).length,
           s.load,
         ];
-        const eligible = candidates.filter((s) => s.placeable && s.load < s.capacity);
+        // The skew rule as Kubernetes states it: the count in the server's fault domain, plus
+        // the new one, minus the fewest over every fault domain (0 below minDomains).
+        const domains = [...new Set(candidates.map((s) => s.faultDomain))];
+        const held = (d: number) => siblings.filter((x) => x.faultDomain === d).length;
+        const fewest = hardSpread && domains.length >= (hardSpread.minDomains ?? 1) ? Math.min(...domains.map(held)) : 0;
+        const withinSkew = (s: PlacementCandidate) => hardSpread === undefined || held(s.faultDomain) + 1 - fewest <= hardSpread.maxSkew;
+        const eligible = candidates.filter((s) => s.placeable && s.load < s.capacity && withinSkew(s));
         const expected = [...eligible].sort((x, y) => {
           const [a, b] = [score(x), score(y)];
           return a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]! || candidates.indexOf(x) - candidates.indexOf(y);
         })[0];
-        expect(chooseServer(candidates, siblings)).toBe(expected ?? null);
+        expect(chooseServer(candidates, siblings, hardSpread)).toBe(expected ?? null);
       }),
     );
+  });
+});
+
+describe('chooseServer with a hard spread', () => {
+  const zones = [server('a0', 0, 0), server('a1', 0, 1), server('b0', 1, 0), server('c0', 2, 1)];
+
+  it('places as the soft spread does while the spread can be kept', () => {
+    expect(chooseServer(zones, [sibling(1, 0), sibling(2, 1)], { maxSkew: 1 })?.id).toBe('a0');
+  });
+
+  it('refuses a server in a zone that would hold more than maxSkew above a dark zone, even the only one with room', () => {
+    // Zone 0 is dark and its copy was moved off: zones 1 and 2 each hold one sibling.
+    const dark = zones.map((s) => (s.faultDomain === 0 ? { ...s, placeable: false } : s));
+    expect(chooseServer(dark, [sibling(1, 0), sibling(2, 1)], { maxSkew: 1 })).toBeNull();
+    expect(chooseServer(dark, [sibling(1, 0), sibling(2, 1)])?.id).toBe('b0');
+    expect(chooseServer(dark, [sibling(1, 0), sibling(2, 1)], { maxSkew: 2 })?.id).toBe('b0');
+  });
+
+  it('places again once the dark zone is back', () => {
+    expect(chooseServer(zones, [sibling(1, 0), sibling(2, 1)], { maxSkew: 1 })?.id).toBe('a0');
+  });
+
+  it('counts the fewest as 0 with fewer zones than minDomains', () => {
+    expect(chooseServer(zones, [sibling(0, 0), sibling(1, 0), sibling(2, 1)], { maxSkew: 1 })?.id).toBe('a1');
+    expect(chooseServer(zones, [sibling(0, 0), sibling(1, 0), sibling(2, 1)], { maxSkew: 1, minDomains: 4 })).toBeNull();
   });
 });
 
@@ -79,7 +111,11 @@ describe('PlacementIndex', () => {
     const siblingArb = fc.record({ faultDomain: fc.nat(2), updateDomain: fc.nat(3) });
     const step = fc.oneof(
       fc.record({ kind: fc.constant('change' as const), server: fc.nat(), load: fc.nat(4), placeable: fc.boolean() }),
-      fc.record({ kind: fc.constant('choose' as const), siblings: fc.array(siblingArb, { maxLength: 4 }) }),
+      fc.record({
+        kind: fc.constant('choose' as const),
+        siblings: fc.array(siblingArb, { maxLength: 4 }),
+        hardSpread: fc.option(fc.record({ maxSkew: fc.integer({ min: 1, max: 2 }), minDomains: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }) }), { nil: undefined }),
+      }),
     );
     fc.assert(
       fc.property(fc.array(spec, { minLength: 1, maxLength: 12 }), fc.array(step, { maxLength: 40 }), (specs, steps) => {
@@ -91,8 +127,8 @@ describe('PlacementIndex', () => {
             candidates[position] = { ...candidates[position]!, load: s.load, placeable: s.placeable };
             index.update(position, candidates[position]!);
           } else {
-            const position = index.choose(s.siblings);
-            expect(position === null ? null : candidates[position]).toBe(chooseServer(candidates, s.siblings));
+            const position = index.choose(s.siblings, s.hardSpread);
+            expect(position === null ? null : candidates[position]).toBe(chooseServer(candidates, s.siblings, s.hardSpread));
           }
         }
         expect(index.choose([])).toBe(((c) => (c === null ? null : candidates.indexOf(c)))(chooseServer(candidates, [])));

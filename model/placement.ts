@@ -3,8 +3,14 @@
  * over fault domains first (a rack failure must not take every instance of a role), then
  * over update domains (the upgrade walk must not either), then the least loaded. Ties go to
  * the server listed first, so placement is deterministic.
+ *
+ * The spread is a preference, unless the role's spread is hard (`HardSpread`, Kubernetes'
+ * `whenUnsatisfiable: DoNotSchedule` over zones): then a server whose fault domain would
+ * hold more than `maxSkew` siblings above the emptiest fault domain of the fleet is refused,
+ * even when it is the only one with room, and the instance waits.
  */
 import FlatQueue from 'flatqueue';
+import type { HardSpread } from './topology.ts';
 
 export interface PlacementCandidate {
   readonly id: string;
@@ -25,6 +31,7 @@ type Score = readonly [faultDomainClashes: number, updateDomainClashes: number, 
 export function chooseServer<Server extends PlacementCandidate>(
   candidates: readonly Server[],
   siblings: readonly SiblingPlacement[],
+  hardSpread?: HardSpread,
 ): Server | null {
   let best: Server | null = null;
   let bestScore: Score = [Infinity, Infinity, Infinity];
@@ -42,7 +49,27 @@ export function chooseServer<Server extends PlacementCandidate>(
       bestScore = score;
     }
   }
-  return best;
+  if (best === null || hardSpread === undefined) return best;
+  return withinSkew(bestScore[0], siblings, new Set(candidates.map((c) => c.faultDomain)), hardSpread) ? best : null;
+}
+
+/**
+ * Kubernetes' skew rule for one more instance in a fault domain already holding `clashes`
+ * siblings: at most `maxSkew` above the fault domain holding fewest, counted over every fault
+ * domain of the fleet, up or not (the scheduler's default `nodeTaintsPolicy: Ignore` keeps a
+ * dark zone a domain). With fewer domains than `minDomains`, the fewest counts as 0.
+ * The best-spread choice holds the fewest clashes of any server with room, so when it breaks
+ * the rule every server does.
+ */
+function withinSkew(clashes: number, siblings: readonly SiblingPlacement[], faultDomains: ReadonlySet<number>, hardSpread: HardSpread): boolean {
+  let fewest = 0;
+  if (faultDomains.size >= (hardSpread.minDomains ?? 1)) {
+    const held = new Map<number, number>();
+    for (const sibling of siblings) held.set(sibling.faultDomain, (held.get(sibling.faultDomain) ?? 0) + 1);
+    fewest = Infinity;
+    for (const faultDomain of faultDomains) fewest = Math.min(fewest, held.get(faultDomain) ?? 0);
+  }
+  return clashes + 1 - fewest <= hardSpread.maxSkew;
 }
 
 /** Fewer fault domain clashes first, then fewer update domain clashes, then less load. */
@@ -70,6 +97,7 @@ interface Bucket {
  */
 export class PlacementIndex {
   readonly #buckets: Bucket[] = [];
+  readonly #faultDomains = new Set<number>();
   readonly #bucketOf: Int32Array;
   /** Each server's current key in its bucket's heap, or -1 while it is no candidate. */
   readonly #keyOf: Float64Array;
@@ -86,6 +114,7 @@ export class PlacementIndex {
         bucket = this.#buckets.length;
         bucketByPair.set(pair, bucket);
         this.#buckets.push({ faultDomain: server.faultDomain, updateDomain: server.updateDomain, byLoad: new FlatQueue<number>() });
+        this.#faultDomains.add(server.faultDomain);
       }
       this.#bucketOf[position] = bucket;
       this.update(position, server);
@@ -101,7 +130,7 @@ export class PlacementIndex {
   }
 
   /** The position `chooseServer` would pick among the candidates as they are now, or null. */
-  choose(siblings: readonly SiblingPlacement[]): number | null {
+  choose(siblings: readonly SiblingPlacement[], hardSpread?: HardSpread): number | null {
     let best: number | null = null;
     let bestFaultDomainClashes = Infinity;
     let bestUpdateDomainClashes = Infinity;
@@ -124,6 +153,7 @@ export class PlacementIndex {
         bestKey = key;
       }
     }
-    return best;
+    if (best === null || hardSpread === undefined) return best;
+    return withinSkew(bestFaultDomainClashes, siblings, this.#faultDomains, hardSpread) ? best : null;
   }
 }

@@ -43,6 +43,12 @@ describe('parseScenario', () => {
     expect(parseScenario(JSON.parse(JSON.stringify(incidentScenario('parallel'))))).toEqual(incidentScenario('parallel'));
   });
 
+  it('accepts a role with a hard spread, as given', () => {
+    const json = incidentJson();
+    json.topology.apps[0].roles[0].hardSpread = { maxSkew: 1, minDomains: 3 };
+    expect(parseScenario(json).topology.apps[0]!.roles[0]!.hardSpread).toEqual({ maxSkew: 1, minDomains: 3 });
+  });
+
   describe('rejects a field of the wrong type, naming it', () => {
     it.each<[string, (s: any) => void, InputIssue]>([
       ['a capacity given as text', (s) => (s.topology.servers[0].capacity = '6'), { path: 'topology.servers.0.capacity', expected: 'number', received: '"6"' }],
@@ -71,6 +77,7 @@ describe('parseScenario', () => {
       ['at the top level', (s) => (s.seed = 42), 'seed'],
       ['on a server', (s) => (s.topology.servers[1].rack = 3), 'topology.servers.1.rack'],
       ['on a fault', (s) => (s.faults[0].serverId = 's00'), 'faults.0.serverId'],
+      ['on a hard spread', (s) => (s.topology.apps[0].roles[0].hardSpread = { maxSkew: 1, topologyKey: 'zone' }), 'topology.apps.0.roles.0.hardSpread.topologyKey'],
       ['in the timings', (s) => (s.timings.bootS = 10), 'timings.bootS'],
     ])('%s', (_, damage, path) => {
       expect(issuesAfter(damage)).toEqual([{ path, expected: 'no such field', received: JSON.stringify(path.split('.').at(-1)) }]);
@@ -87,6 +94,7 @@ describe('parseScenario', () => {
       // valibot's number() itself refuses NaN, so the issue is the type's, named as valibot names it.
       ['a NaN horizon', (s) => (s.horizonS = Number.NaN), 'horizonS', 'NaN', 'number'],
       ['a fault time past the simulator’s range', (s) => (s.faults[0].atS = 1e12), 'faults.0.atS', '1000000000000', `a number ≤ ${MAX_TIME_S}`],
+      ['a hard spread with no skew allowed', (s) => (s.topology.apps[0].roles[0].hardSpread = { maxSkew: 0 }), 'topology.apps.0.roles.0.hardSpread.maxSkew', '0', 'a number ≥ 1'],
       ['a share above one', (s) => (s.policy.healing = { kind: 'adaptive', narrowConcurrency: 2, wideConcurrency: 10, unhealthyThreshold: 1.5 }), 'policy.healing.unhealthyThreshold', '1.5', 'a number ≤ 1'],
     ])('%s', (_, damage, path, received, expected) => {
       expect(issuesAfter(damage)).toEqual([{ path, expected, received }]);

@@ -28,7 +28,11 @@ const serverSchema = v.strictObject({
 
 const appSchema = v.strictObject({
   id: name,
-  roles: v.pipe(v.array(v.strictObject({ id: name, instances: count(1, 1000) })), v.minLength(1), v.maxLength(100)),
+  roles: v.pipe(
+    v.array(v.strictObject({ id: name, instances: count(1, 1000), hardSpread: v.optional(v.strictObject({ maxSkew: count(1, 1000), minDomains: v.optional(count(1, 1000)) })) })),
+    v.minLength(1),
+    v.maxLength(100),
+  ),
 });
 
 const topologySchema = v.strictObject({

@@ -16,6 +16,20 @@ export interface ServerSpec {
 export interface RoleSpec {
   readonly id: string;
   readonly instances: number;
+  /** A spread the placement may not break; without it, spreading is a preference. */
+  readonly hardSpread?: HardSpread;
+}
+
+/**
+ * Kubernetes' `topologySpreadConstraints` with `whenUnsatisfiable: DoNotSchedule` over zones
+ * (the model's fault domains): an instance is never placed where its fault domain would hold
+ * more than `maxSkew` of the role's instances above the fault domain holding fewest; with
+ * fewer fault domains than `minDomains`, the fewest counts as 0. A move that finds no such
+ * server waits in the healing queue (Pending) until one comes back.
+ */
+export interface HardSpread {
+  readonly maxSkew: number;
+  readonly minDomains?: number;
 }
 
 export interface AppSpec {
@@ -94,4 +108,16 @@ export function updateDomainsOf(topology: Topology): number[] {
 /** Instances a role counts against quota: with the post-incident rule the second is free. */
 export function quotaCharge(role: RoleSpec, quota: Quota): number {
   return quota.secondInstanceFree && role.instances >= 2 ? role.instances - 1 : role.instances;
+}
+
+/** Each instance whose role has a hard spread, with it. */
+export function hardSpreadOf(topology: Topology): Record<InstanceId, HardSpread> {
+  const spreads: Record<InstanceId, HardSpread> = {};
+  for (const app of topology.apps) {
+    for (const role of app.roles) {
+      if (role.hardSpread === undefined) continue;
+      for (let index = 0; index < role.instances; index++) spreads[instanceId(app.id, role.id, index)] = role.hardSpread;
+    }
+  }
+  return spreads;
 }

@@ -40,7 +40,7 @@ function asCluster(topology: Topology, floors: readonly number[]): { cluster: Cl
   const apps: ClusterApp[] = topology.apps.map((app, i) => {
     const replicas = app.roles[0]!.instances;
     const floor = floors[i % floors.length]! % (replicas + 1);
-    return { appId: `ns/${app.id}`, ref: `Deployment/ns/${app.id}`, kind: 'Deployment', namespace: 'ns', name: app.id, replicas, pdb: floor > 0 ? { ref: `PodDisruptionBudget/ns/${app.id}`, minAvailable: floor } : null, rollout: null };
+    return { appId: `ns/${app.id}`, ref: `Deployment/ns/${app.id}`, kind: 'Deployment', namespace: 'ns', name: app.id, replicas, pdb: floor > 0 ? { ref: `PodDisruptionBudget/ns/${app.id}`, minAvailable: floor } : null, rollout: null, hardSpread: null };
   });
   const clusterTopology: Topology = { servers: topology.servers, apps: apps.map((a) => ({ id: a.appId, roles: [{ id: POD_ROLE, instances: a.replicas }] })) };
   const zones = [...new Set(topology.servers.map((s) => s.faultDomain))].sort((a, b) => a - b).map((d) => `zone-${d}`);

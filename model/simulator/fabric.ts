@@ -14,7 +14,7 @@ import { serverMachine } from '../machines/serverMachine.ts';
 import { storageMachine } from '../machines/storageMachine.ts';
 import { upgradeMachine } from '../machines/upgradeMachine.ts';
 import type { Scenario } from '../scenario.ts';
-import { faultDomainsOf, instancesOf, updateDomainsOf } from '../topology.ts';
+import { faultDomainsOf, hardSpreadOf, instancesOf, updateDomainsOf } from '../topology.ts';
 import { type Address, CONTROLLER, DEPLOYMENT_SERVICE, MONITORING, STORAGE, UPGRADE, instanceAddress, serverAddress } from './addresses.ts';
 
 export type ActorKind = 'server' | 'instance' | 'controller' | 'upgrade' | 'deploymentService' | 'monitoring' | 'storage';
@@ -68,8 +68,12 @@ export function buildFabric(scenario: Scenario, time: SimulatedTime, inspect?: (
 export function fabricSpec(scenario: Scenario, time: SimulatedTime): FabricSpec {
   const { topology, timings, policy } = scenario;
   const initial = placeInitially(topology);
+  const spreads = hardSpreadOf(topology);
   if (initial.unplaced.length > 0) {
-    throw new PlacementError(`topology: ${initial.unplaced.length} instance(s) find no server with room (first: ${initial.unplaced[0]}); add servers or capacity`);
+    const first = initial.unplaced[0]!;
+    const spread = spreads[first];
+    const within = spread ? ` within its role's hard spread (maxSkew ${spread.maxSkew})` : '';
+    throw new PlacementError(`topology: ${initial.unplaced.length} instance(s) find no server with room${within} (first: ${first}); add servers or capacity${spread ? ', or servers in the fault domains that hold fewest' : ''}`);
   }
   const instances = instancesOf(topology);
   const siblingsOf: Record<string, string[]> = {};
@@ -84,6 +88,7 @@ export function fabricSpec(scenario: Scenario, time: SimulatedTime): FabricSpec 
   const fabric: FabricIndex = {
     serverIndex: Object.fromEntries(topology.servers.map((s, i) => [s.id, i])),
     siblingsOf,
+    hardSpreadOf: spreads,
     faultDomains: faultDomainsOf(topology),
     instanceOrder: Object.fromEntries(Object.keys(initial.placement).map((id, i) => [id, i])),
   };

@@ -1,11 +1,14 @@
 /**
  * Placement rules, checked by an independent oracle over the trace: no server hosts more
- * copies than its capacity, and a move never puts an instance in a fault domain its
- * siblings use while a server with room in another fault domain was known to be up.
+ * copies than its capacity, a move never puts an instance in a fault domain its
+ * siblings use while a server with room in another fault domain was known to be up, and a
+ * role with a hard spread never has more than `maxSkew` instances in one fault domain above
+ * the fault domain holding fewest (Kubernetes' skew, counted over every fault domain).
  * "Known": the controller had been told so (servers report to it one message at a time, so
  * two servers finishing their reboot in the same second are not known up at once).
  */
 import type { Scenario } from '../../model/scenario.ts';
+import { faultDomainsOf, hardSpreadOf } from '../../model/topology.ts';
 import type { Trace } from '../../model/simulator/trace.ts';
 import { type PropertyDefinition, type Violation } from '../propertyDefinition.ts';
 import { type EventEntry, eventsOfType } from '../traceQueries.ts';
@@ -16,6 +19,8 @@ const REPORTS_DOWN = new Set(['server.heartbeatLost', 'server.draining', 'server
 
 function placementViolation(scenario: Scenario, trace: Trace): Violation | null {
   const spec = new Map(scenario.topology.servers.map((s) => [s.id, s]));
+  const hardSpreads = hardSpreadOf(scenario.topology);
+  const faultDomains = faultDomainsOf(scenario.topology);
   const load = new Map(scenario.topology.servers.map((s) => [s.id, 0]));
   for (const serverId of Object.values(trace.initialPlacement)) load.set(serverId, load.get(serverId)! + 1);
   const knownUp = new Set(scenario.topology.servers.map((s) => s.id));
@@ -60,6 +65,19 @@ function placementViolation(scenario: Scenario, trace: Trace): Violation | null 
           seen: `placed on ${serverId} in fault domain ${spec.get(serverId)!.faultDomain}, shared with ${clashes(serverId)} sibling(s)`,
         };
       }
+      const hardSpread = hardSpreads[instanceId];
+      if (hardSpread !== undefined) {
+        const held = (faultDomain: number) => siblingDomains.filter((d) => d === faultDomain).length;
+        const fewest = faultDomains.length >= (hardSpread.minDomains ?? 1) ? Math.min(...faultDomains.map(held)) : 0;
+        const skew = held(spec.get(serverId)!.faultDomain) + 1 - fewest;
+        if (skew > hardSpread.maxSkew) {
+          return {
+            atS: decision.t,
+            expected: `${instanceId} placed within its hard spread: at most ${hardSpread.maxSkew} more of its role in a fault domain than in the one holding fewest`,
+            seen: `placed on ${serverId} in fault domain ${spec.get(serverId)!.faultDomain}: skew ${skew} (the fewest, ${fewest}, in fault domain ${faultDomains.find((d) => held(d) === fewest) ?? '—'})`,
+          };
+        }
+      }
       placedOn.set(instanceId, serverId);
       load.set(serverId, load.get(serverId)! + 1);
     }
@@ -69,7 +87,7 @@ function placementViolation(scenario: Scenario, trace: Trace): Violation | null 
 
 export const capacityAndSpreadRespected: PropertyDefinition = {
   id: 'capacity-and-spread-respected',
-  statement: 'No server exceeds its capacity; no two instances of a role share a fault domain when spread is possible.',
+  statement: 'No server exceeds its capacity; no two instances of a role share a fault domain when spread is possible; no hard spread is broken.',
   hypothesis: 'A broad fault mix (crashes, heartbeat losses, a rack failure, an upgrade with a slow deployment service, portal requests); any policy, fencing on or off.',
   expectation: 'holds',
   mustSee: [{ id: 'moves', description: 'the controller moved instances', minShare: 0.5, reached: (_s, t) => eventsOfType(t, 'controller.move').length > 0 }],
