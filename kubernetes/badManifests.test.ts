@@ -94,7 +94,19 @@ spec:
   });
 
   it('more pods than the nodes hold', () => {
-    expect(errorOf({ 'n.yaml': nodes, 'd.yaml': deployment('web', 9) })).toBe('DIR: topology.apps: expected at most 8 instances in all (the servers\' total capacity), found 9 instances');
+    expect(errorOf({ 'n.yaml': nodes, 'd.yaml': deployment('web', 9) })).toBe(
+      'DIR/d.yaml:7: Deployment/prod/web spec.replicas: expected no more pods than the nodes can run at the start (the model begins with every pod running), found 9, of which 1 would stay Pending',
+    );
+  });
+
+  it('more pods than a hard spread lets the zones take', () => {
+    const apart = deployment('web', 3).replace(
+      '    spec:\n',
+      '    spec:\n      affinity:\n        podAntiAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            - { topologyKey: topology.kubernetes.io/zone, labelSelector: { matchLabels: { app: web } } }\n',
+    );
+    expect(errorOf({ 'n.yaml': nodes, 'd.yaml': apart })).toBe(
+      'DIR/d.yaml:7: Deployment/prod/web spec.replicas: expected no more pods than the nodes can run at the start within its hard spread (at most 1 a fault domain, over 2 zones) (the model begins with every pod running), found 3, of which 1 would stay Pending',
+    );
   });
 
   it('a FaultSchedule naming a node or zone the cluster does not have', () => {

@@ -71,7 +71,7 @@ export function clusterApps(workloads: readonly Workload[], budgets: readonly Va
     largestPod = { cpu: Math.max(largestPod.cpu, pod.cpu), memory: Math.max(largestPod.memory, pod.memory) };
     const podLabels = spec.template.metadata?.labels ?? {};
     const spreadConstraints = spec.template.spec.topologySpreadConstraints ?? [];
-    const spreads = spreadConstraints.length > 0 || spec.template.spec.affinity?.['podAntiAffinity'] !== undefined;
+    const spreads = spreadConstraints.length > 0 || spec.template.spec.affinity?.podAntiAffinity != null;
     if (replicas > 1 && !spreads) warnings.push(`${workload.ref}: no topologySpreadConstraints or pod anti-affinity; the model spreads its pods over zones anyway, the scheduler may not`);
     const { hardSpread, warnings: spreadWarnings } = zoneSpread(workload as Validated<'Deployment' | 'StatefulSet' | 'ReplicaSet'>, podLabels);
     warnings.push(...spreadWarnings);

@@ -159,6 +159,38 @@ describe('readCluster mapping rules', () => {
       expect(webWarnings(honour)).toEqual([`${field}.nodeTaintsPolicy is Honor; the model keeps a zone whose nodes are not ready a domain, as the default Ignore does`]);
     });
 
+    const antiAffinity = (...terms: string[]) =>
+      deployment('web', 3).replace(
+        '    spec:\n',
+        `    spec:\n      affinity:\n        podAntiAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n${terms.map((t) => `            - ${t}\n`).join('')}`,
+      );
+    const readAnti = (...terms: string[]) => readCluster(clusterDir({ 'n.yaml': threeZones, 'd.yaml': antiAffinity(...terms) }));
+
+    it('makes required anti-affinity over zones against the app\'s own pods one pod a zone, quietly', () => {
+      const apart = readAnti('{ topologyKey: topology.kubernetes.io/zone, labelSelector: { matchLabels: { app: web } } }');
+      expect(apart.apps[0]!.hardSpread).toEqual({ maxPerFaultDomain: 1 });
+      expect(webWarnings(apart)).toEqual([]);
+      const both = readCluster(
+        clusterDir({ 'n.yaml': threeZones, 'd.yaml': antiAffinity('{ topologyKey: topology.kubernetes.io/zone, labelSelector: { matchLabels: { app: web } } }').replace('      affinity:', `      topologySpreadConstraints:\n        - ${zone('DoNotSchedule')}\n      affinity:`) }),
+      );
+      expect(both.apps[0]!.hardSpread).toEqual({ maxPerFaultDomain: 1, maxSkew: 1 });
+    });
+
+    it('says which anti-affinity it cannot keep: per node, no selector, another app\'s pods', () => {
+      const field = 'Deployment/prod/web: spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution.0';
+      const perNode = readAnti('{ topologyKey: kubernetes.io/hostname, labelSelector: { matchLabels: { app: web } } }');
+      expect(perNode.apps[0]!.hardSpread).toBeNull();
+      expect(webWarnings(perNode)).toEqual([expect.stringMatching(/^Deployment\/prod\/web: spec\.template\.spec\.affinity\.podAntiAffinity\.requiredDuringSchedulingIgnoredDuringExecution\.0 keeps its pods apart by kubernetes\.io\/hostname; the model keeps them apart by zone, then upgrade batch, only as a preference/)]);
+      expect(webWarnings(readAnti('{ topologyKey: topology.kubernetes.io/zone }'))).toEqual([`${field} has no labelSelector: it matches no pods, so it constrains nothing`]);
+      expect(webWarnings(readAnti('{ topologyKey: topology.kubernetes.io/zone, labelSelector: { matchLabels: { app: cache } } }'))).toEqual([
+        `${field}.labelSelector does not select this workload's own pods; the model counts only an app's own pods, so this term is not modelled`,
+      ]);
+    });
+
+    it('rejects an anti-affinity term without a topologyKey, naming the object and field', () => {
+      expect(() => readAnti('{ labelSelector: { matchLabels: { app: web } } }')).toThrow(/Deployment\/prod\/web.*requiredDuringSchedulingIgnoredDuringExecution\.0\.topologyKey/);
+    });
+
     it('rejects a minDomains below 1, naming the object and field', () => {
       expect(() => read(zone('DoNotSchedule', ', minDomains: 0, labelSelector: { matchLabels: { app: web } }'))).toThrow(/Deployment\/prod\/web.*topologySpreadConstraints\.0\.minDomains/);
     });

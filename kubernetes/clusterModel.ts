@@ -7,10 +7,12 @@
  */
 import { basename, resolve } from 'node:path';
 import type { Fault } from '../model/faultSchedule.ts';
+import { placeInitially } from '../model/initialPlacement.ts';
 import type { ControllerPolicy } from '../model/policy.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { parseScenario } from '../model/scenarioSchema.ts';
 import { defaultTimings, type Timings } from '../model/timings.ts';
+import { describeHardSpread } from '../model/topology.ts';
 import { appSpecs, clusterApps, type ClusterApp } from './clusterApps.ts';
 import { clusterNodes, type ClusterNode } from './clusterNodes.ts';
 import { flagsFromFile, flagsFromPod, isControlPlanePod, type NodeLifecycleSettings, nodeLifecycleSettings } from './controllerFlags.ts';
@@ -52,7 +54,8 @@ export function readCluster(dir: string): ClusterModel {
   const flags = [...manifests.flagFiles.flatMap(flagsFromFile), ...controlPlane.flatMap(flagsFromPod)];
   const settings = nodeLifecycleSettings(flags);
   const upgrade = single(ofKind(set, 'NodePoolUpgrade'));
-  const appLayout = clusterApps(ofKind(set, 'Deployment', 'StatefulSet', 'ReplicaSet', 'DaemonSet'), ofKind(set, 'PodDisruptionBudget'));
+  const workloads = ofKind(set, 'Deployment', 'StatefulSet', 'ReplicaSet', 'DaemonSet');
+  const appLayout = clusterApps(workloads, ofKind(set, 'PodDisruptionBudget'));
   const nodeManifests = ofKind(set, 'Node');
   if (nodeManifests.length === 0) throw manifestError(dir, 0, '(cluster)', 'at least one Node (kubectl get nodes -o yaml)', 'none');
   const layout = clusterNodes(nodeManifests, appLayout.largestPod, appLayout.daemonPods, upgrade?.value.spec.maxUnavailable ?? 1);
@@ -94,7 +97,8 @@ export function readCluster(dir: string): ClusterModel {
     faults,
     horizonS: schedule?.value.spec.horizonSeconds ?? horizonFor(faults, timings, layout.nodes),
   };
-  // The scenario's own checks (ids, capacity for every pod) say what no single manifest can.
+  // What no single manifest can say: every pod placed at the start, then the scenario's own checks.
+  mustPlaceEveryPod(draft, appLayout.apps, workloads);
   const scenario = parseScenario(draft, dir);
   const notes = upgrade?.value.spec.maxSurge ? [`${upgrade.ref}: maxSurge ${upgrade.value.spec.maxSurge} is read but not modelled (no surge nodes are added)`] : [];
   return {
@@ -107,6 +111,27 @@ export function readCluster(dir: string): ClusterModel {
     skipped: set.skipped,
     warnings: [...layout.warnings, ...appLayout.warnings, ...notes, ...pods.filter((p) => !isControlPlanePod(p)).map((p) => `${p.ref}: a bare Pod is not an app (only kube-controller-manager's flags are read from Pods)`)],
   };
+}
+
+/**
+ * The model starts from every pod running: a workload some of whose pods the scheduler would
+ * leave Pending from the start (nodes too full, or a hard spread the zones cannot meet) is
+ * refused, naming it, rather than checked as a different cluster.
+ */
+function mustPlaceEveryPod(scenario: Scenario, apps: readonly ClusterApp[], workloads: readonly Validated[]): void {
+  const { unplaced } = placeInitially(scenario.topology);
+  if (unplaced.length === 0) return;
+  const app = apps.find((a) => unplaced[0]!.startsWith(`${a.appId}/`))!;
+  const workload = workloads.find((w) => w.ref === app.ref)!;
+  const pending = unplaced.filter((id) => id.startsWith(`${app.appId}/`)).length;
+  const within = app.hardSpread ? ` within its hard spread (${describeHardSpread(app.hardSpread)}, over ${new Set(scenario.topology.servers.map((s) => s.faultDomain)).size} zones)` : '';
+  throw manifestError(
+    workload.source.file,
+    workload.source.lineOf(['spec', 'replicas']),
+    `${app.ref} spec.replicas`,
+    `no more pods than the nodes can run at the start${within} (the model begins with every pod running)`,
+    `${app.replicas}, of which ${pending} would stay Pending`,
+  );
 }
 
 function single<T extends Validated>(objects: readonly T[]): T | null {

@@ -1,7 +1,8 @@
 /**
- * A DoNotSchedule zone spread through a zone outage, end to end from manifests: the pod the
- * dark zone loses waits, Pending, until a node of that zone is back (placing it in another zone
- * would break maxSkew 1), where a ScheduleAnyway spread is re-placed in another zone at once;
+ * A DoNotSchedule zone spread (or required anti-affinity over zones) through a zone outage,
+ * end to end from manifests: the pod the dark zone loses waits, Pending, until a node of that
+ * zone is back (placing it in another zone would break maxSkew 1, or put two pods in one
+ * zone), where a ScheduleAnyway spread is re-placed in another zone at once;
  * the placement oracle judges both runs clean, and judges a hard spread broken when the
  * scenario's role is given one the run did not keep.
  */
@@ -17,7 +18,15 @@ afterAll(removeClusterDirs);
 
 const nodes = ['a', 'b', 'c'].flatMap((zone) => [node(`${zone}0`, zone), node(`${zone}1`, zone)]).join('---\n');
 const outage = 'apiVersion: fabric-verify.io/v1\nkind: FaultSchedule\nmetadata: { name: zone-a-down }\nspec:\n  faults:\n    - { kind: zone-outage, atSeconds: 600, zone: a }\n';
-const statefulSet = (when: string) => `apiVersion: apps/v1
+const zoneSpread = (when: string) => `      topologySpreadConstraints:
+        - { maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: ${when}, labelSelector: { matchLabels: { app: db } } }
+`;
+const zoneAntiAffinity = `      affinity:
+        podAntiAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+            - { topologyKey: topology.kubernetes.io/zone, labelSelector: { matchLabels: { app: db } } }
+`;
+const statefulSet = (placementRules: string) => `apiVersion: apps/v1
 kind: StatefulSet
 metadata: { name: db, namespace: prod }
 spec:
@@ -26,15 +35,13 @@ spec:
   template:
     metadata: { labels: { app: db } }
     spec:
-      topologySpreadConstraints:
-        - { maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: ${when}, labelSelector: { matchLabels: { app: db } } }
-      containers:
+${placementRules}      containers:
         - name: db
           resources: { requests: { cpu: "1", memory: 1Gi } }
 `;
 
-function run(when: string): { scenario: Scenario; trace: Trace; lostId: string; movedAtS: number; movedTo: string; zoneBackAtS: number } {
-  const cluster = readCluster(clusterDir({ 'nodes.yaml': nodes, 'db.yaml': statefulSet(when), 'faults.yaml': outage }));
+function run(placementRules: string): { scenario: Scenario; trace: Trace; lostId: string; movedAtS: number; movedTo: string; zoneBackAtS: number } {
+  const cluster = readCluster(clusterDir({ 'nodes.yaml': nodes, 'db.yaml': statefulSet(placementRules), 'faults.yaml': outage }));
   const { scenario } = cluster;
   const trace = simulate(scenario);
   const zoneA = new Set(scenario.topology.servers.filter((s) => s.faultDomain === 0).map((s) => s.id));
@@ -47,9 +54,9 @@ function run(when: string): { scenario: Scenario; trace: Trace; lostId: string; 
   return { scenario, trace, lostId, movedAtS: move!.t, movedTo: (move as { serverId: string }).serverId, zoneBackAtS: back!.t };
 }
 
-describe('a DoNotSchedule zone spread through a zone outage', () => {
-  const hard = run('DoNotSchedule');
-  const soft = run('ScheduleAnyway');
+describe('a hard zone spread through a zone outage', () => {
+  const hard = run(zoneSpread('DoNotSchedule'));
+  const soft = run(zoneSpread('ScheduleAnyway'));
 
   it('leaves the lost pod Pending until its zone is back, then places it there', () => {
     expect(hard.scenario.topology.apps[0]!.roles[0]!.hardSpread).toEqual({ maxSkew: 1 });
@@ -63,6 +70,14 @@ describe('a DoNotSchedule zone spread through a zone outage', () => {
     expect(soft.movedAtS).toBeLessThan(soft.zoneBackAtS);
     expect(soft.movedTo).toMatch(/^[bc][01]$/);
     expect(capacityAndSpreadRespected.check(soft.scenario, soft.trace)).toBeNull();
+  });
+
+  it('does the same with required anti-affinity over zones (one pod a zone)', () => {
+    const apart = run(zoneAntiAffinity);
+    expect(apart.scenario.topology.apps[0]!.roles[0]!.hardSpread).toEqual({ maxPerFaultDomain: 1 });
+    expect(apart.movedAtS).toBeGreaterThanOrEqual(apart.zoneBackAtS);
+    expect(apart.movedTo).toMatch(/^a[01]$/);
+    expect(capacityAndSpreadRespected.check(apart.scenario, apart.trace)).toBeNull();
   });
 
   it('is what the oracle checks: the soft run judged against a hard spread breaks it', () => {

@@ -56,7 +56,20 @@ export const podSpecSchema = v.looseObject({
       ),
     ),
   ),
-  affinity: v.optional(v.nullable(v.looseObject({}))),
+  // Required anti-affinity over zones is the role's cap of one pod per zone (kubernetes/zoneSpread.ts).
+  affinity: v.optional(
+    v.nullable(
+      v.looseObject({
+        podAntiAffinity: v.optional(
+          v.nullable(
+            v.looseObject({
+              requiredDuringSchedulingIgnoredDuringExecution: v.optional(v.nullable(v.array(v.looseObject({ topologyKey: v.string(), labelSelector: v.optional(v.nullable(selector)) })))),
+            }),
+          ),
+        ),
+      }),
+    ),
+  ),
   tolerations,
 });
 

@@ -1,12 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type PlacementCandidate, PlacementIndex, type SiblingPlacement, chooseServer } from './placement.ts';
+import type { HardSpread } from './topology.ts';
 
 function server(id: string, faultDomain: number, updateDomain: number, change: Partial<PlacementCandidate> = {}): PlacementCandidate {
   return { id, faultDomain, updateDomain, capacity: 2, load: 0, placeable: true, ...change };
 }
 
 const sibling = (faultDomain: number, updateDomain: number): SiblingPlacement => ({ faultDomain, updateDomain });
+
+/** A skew rule, a per-fault-domain cap, or both (what the scenario schema accepts). */
+const hardSpreads = (maxMinDomains: number): fc.Arbitrary<HardSpread> =>
+  fc
+    .record({
+      maxSkew: fc.option(fc.integer({ min: 1, max: 2 }), { nil: undefined }),
+      minDomains: fc.option(fc.integer({ min: 1, max: maxMinDomains }), { nil: undefined }),
+      maxPerFaultDomain: fc.option(fc.integer({ min: 1, max: 2 }), { nil: undefined }),
+    }, { requiredKeys: [] })
+    .filter((spread) => spread.maxSkew !== undefined || spread.maxPerFaultDomain !== undefined);
 
 describe('chooseServer', () => {
   it('finds nothing when no server is placeable with room to spare', () => {
@@ -54,7 +65,7 @@ describe('chooseServer', () => {
       placeable: fc.boolean(),
     });
     const siblingArb = fc.record({ faultDomain: fc.nat(3), updateDomain: fc.nat(3) });
-    const hardSpreadArb = fc.option(fc.record({ maxSkew: fc.integer({ min: 1, max: 2 }), minDomains: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }) }), { nil: undefined });
+    const hardSpreadArb = fc.option(hardSpreads(5), { nil: undefined });
     fc.assert(
       fc.property(fc.array(candidate, { maxLength: 8 }), fc.array(siblingArb, { maxLength: 5 }), hardSpreadArb, (specs, siblings, hardSpread) => {
         const candidates = specs.map((spec, i) => ({ id: `s${i}`, ...spec }));
@@ -68,7 +79,10 @@ describe('chooseServer', () => {
         const domains = [...new Set(candidates.map((s) => s.faultDomain))];
         const held = (d: number) => siblings.filter((x) => x.faultDomain === d).length;
         const fewest = hardSpread && domains.length >= (hardSpread.minDomains ?? 1) ? Math.min(...domains.map(held)) : 0;
-        const withinSkew = (s: PlacementCandidate) => hardSpread === undefined || held(s.faultDomain) + 1 - fewest <= hardSpread.maxSkew;
+        const withinSkew = (s: PlacementCandidate) =>
+          hardSpread === undefined ||
+          ((hardSpread.maxSkew === undefined || held(s.faultDomain) + 1 - fewest <= hardSpread.maxSkew) &&
+            (hardSpread.maxPerFaultDomain === undefined || held(s.faultDomain) + 1 <= hardSpread.maxPerFaultDomain));
         const eligible = candidates.filter((s) => s.placeable && s.load < s.capacity && withinSkew(s));
         const expected = [...eligible].sort((x, y) => {
           const [a, b] = [score(x), score(y)];
@@ -99,6 +113,12 @@ describe('chooseServer with a hard spread', () => {
     expect(chooseServer(zones, [sibling(1, 0), sibling(2, 1)], { maxSkew: 1 })?.id).toBe('a0');
   });
 
+  it('keeps at most maxPerFaultDomain in a zone, whatever the skew', () => {
+    expect(chooseServer(zones, [sibling(0, 0), sibling(1, 0), sibling(2, 1)], { maxPerFaultDomain: 1 })).toBeNull();
+    expect(chooseServer(zones, [sibling(0, 0), sibling(1, 0), sibling(2, 1)], { maxPerFaultDomain: 2 })?.id).toBe('a1');
+    expect(chooseServer(zones, [sibling(0, 0), sibling(1, 0)], { maxPerFaultDomain: 1 })?.id).toBe('c0');
+  });
+
   it('counts the fewest as 0 with fewer zones than minDomains', () => {
     expect(chooseServer(zones, [sibling(0, 0), sibling(1, 0), sibling(2, 1)], { maxSkew: 1 })?.id).toBe('a1');
     expect(chooseServer(zones, [sibling(0, 0), sibling(1, 0), sibling(2, 1)], { maxSkew: 1, minDomains: 4 })).toBeNull();
@@ -114,7 +134,7 @@ describe('PlacementIndex', () => {
       fc.record({
         kind: fc.constant('choose' as const),
         siblings: fc.array(siblingArb, { maxLength: 4 }),
-        hardSpread: fc.option(fc.record({ maxSkew: fc.integer({ min: 1, max: 2 }), minDomains: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }) }), { nil: undefined }),
+        hardSpread: fc.option(hardSpreads(4), { nil: undefined }),
       }),
     );
     fc.assert(

@@ -4,10 +4,10 @@
  * over update domains (the upgrade walk must not either), then the least loaded. Ties go to
  * the server listed first, so placement is deterministic.
  *
- * The spread is a preference, unless the role's spread is hard (`HardSpread`, Kubernetes'
- * `whenUnsatisfiable: DoNotSchedule` over zones): then a server whose fault domain would
- * hold more than `maxSkew` siblings above the emptiest fault domain of the fleet is refused,
- * even when it is the only one with room, and the instance waits.
+ * The spread is a preference, unless the role's spread is hard (`HardSpread`: Kubernetes'
+ * `whenUnsatisfiable: DoNotSchedule` or required anti-affinity over zones): then a server
+ * whose fault domain would break it is refused, even when it is the only one with room, and
+ * the instance waits.
  */
 import FlatQueue from 'flatqueue';
 import type { HardSpread } from './topology.ts';
@@ -50,18 +50,20 @@ export function chooseServer<Server extends PlacementCandidate>(
     }
   }
   if (best === null || hardSpread === undefined) return best;
-  return withinSkew(bestScore[0], siblings, new Set(candidates.map((c) => c.faultDomain)), hardSpread) ? best : null;
+  return keepsHardSpread(bestScore[0], siblings, new Set(candidates.map((c) => c.faultDomain)), hardSpread) ? best : null;
 }
 
 /**
- * Kubernetes' skew rule for one more instance in a fault domain already holding `clashes`
- * siblings: at most `maxSkew` above the fault domain holding fewest, counted over every fault
- * domain of the fleet, up or not (the scheduler's default `nodeTaintsPolicy: Ignore` keeps a
- * dark zone a domain). With fewer domains than `minDomains`, the fewest counts as 0.
- * The best-spread choice holds the fewest clashes of any server with room, so when it breaks
- * the rule every server does.
+ * Whether one more instance in a fault domain already holding `clashes` siblings keeps the
+ * hard spread: at most `maxPerFaultDomain` there, and Kubernetes' skew rule, at most `maxSkew`
+ * above the fault domain holding fewest, counted over every fault domain of the fleet, up or
+ * not (the scheduler's default `nodeTaintsPolicy: Ignore` keeps a dark zone a domain); with
+ * fewer domains than `minDomains`, the fewest counts as 0. The best-spread choice holds the
+ * fewest clashes of any server with room, so when it breaks the spread every server does.
  */
-function withinSkew(clashes: number, siblings: readonly SiblingPlacement[], faultDomains: ReadonlySet<number>, hardSpread: HardSpread): boolean {
+function keepsHardSpread(clashes: number, siblings: readonly SiblingPlacement[], faultDomains: ReadonlySet<number>, hardSpread: HardSpread): boolean {
+  if (hardSpread.maxPerFaultDomain !== undefined && clashes + 1 > hardSpread.maxPerFaultDomain) return false;
+  if (hardSpread.maxSkew === undefined) return true;
   let fewest = 0;
   if (faultDomains.size >= (hardSpread.minDomains ?? 1)) {
     const held = new Map<number, number>();
@@ -154,6 +156,6 @@ export class PlacementIndex {
       }
     }
     if (best === null || hardSpread === undefined) return best;
-    return withinSkew(bestFaultDomainClashes, siblings, this.#faultDomains, hardSpread) ? best : null;
+    return keepsHardSpread(bestFaultDomainClashes, siblings, this.#faultDomains, hardSpread) ? best : null;
   }
 }

@@ -43,6 +43,12 @@ describe('parseScenario', () => {
     expect(parseScenario(JSON.parse(JSON.stringify(incidentScenario('parallel'))))).toEqual(incidentScenario('parallel'));
   });
 
+  it('rejects a hard spread that limits nothing, naming it', () => {
+    expect(issuesAfter((s) => (s.topology.apps[0].roles[0].hardSpread = { minDomains: 2 }))).toEqual([
+      { path: 'topology.apps.0.roles.0.hardSpread', expected: 'maxSkew, maxPerFaultDomain or both', received: 'Object' },
+    ]);
+  });
+
   it('accepts a role with a hard spread, as given', () => {
     const json = incidentJson();
     json.topology.apps[0].roles[0].hardSpread = { maxSkew: 1, minDomains: 3 };
@@ -174,6 +180,14 @@ describe('parseScenario', () => {
       expect(issuesAfter((s) => s.topology.apps.push({ id: 'huge', roles: [{ id: 'web', instances: 161 }] }))).toEqual([
         { path: 'topology.apps', expected: "at most 240 instances in all (the servers' total capacity)", received: '241 instances' },
       ]);
+    });
+
+    it('instances a hard spread cannot place, though the servers have room', () => {
+      const issues = issuesAfter((s) => {
+        const faultDomains = new Set(s.topology.servers.map((server: { faultDomain: number }) => server.faultDomain)).size;
+        s.topology.apps.push({ id: 'apart', roles: [{ id: 'web', instances: faultDomains + 1, hardSpread: { maxPerFaultDomain: 1 } }] });
+      });
+      expect(issues).toEqual([{ path: `topology.apps.${incidentScenario().topology.apps.length}.roles.0.instances`, expected: 'no more instances than the servers place at the start within its hardSpread (at most 1 a fault domain)', received: expect.stringMatching(/^\d+, of which 1 find no server$/) }]);
     });
 
     it('reports every problem at once', () => {

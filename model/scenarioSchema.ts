@@ -7,7 +7,8 @@ import * as v from 'valibot';
 import { InputError, type InputIssue } from './inputError.ts';
 import { MAX_TIME_S } from './simulator/eventQueue.ts';
 import type { Scenario } from './scenario.ts';
-import { instancesOf } from './topology.ts';
+import { placeInitially } from './initialPlacement.ts';
+import { describeHardSpread, instancesOf } from './topology.ts';
 import { knownHealingPolicyKinds } from './healingPolicies/registry.ts';
 
 const MAX_SERVERS = 20_000;
@@ -26,10 +27,15 @@ const serverSchema = v.strictObject({
   capacity: count(1, 10_000),
 });
 
+const hardSpreadSchema = v.pipe(
+  v.strictObject({ maxSkew: v.optional(count(1, 1000)), minDomains: v.optional(count(1, 1000)), maxPerFaultDomain: v.optional(count(1, 1000)) }),
+  v.check((spread) => spread.maxSkew !== undefined || spread.maxPerFaultDomain !== undefined, 'maxSkew, maxPerFaultDomain or both'),
+);
+
 const appSchema = v.strictObject({
   id: name,
   roles: v.pipe(
-    v.array(v.strictObject({ id: name, instances: count(1, 1000), hardSpread: v.optional(v.strictObject({ maxSkew: count(1, 1000), minDomains: v.optional(count(1, 1000)) })) })),
+    v.array(v.strictObject({ id: name, instances: count(1, 1000), hardSpread: v.optional(hardSpreadSchema) })),
     v.minLength(1),
     v.maxLength(100),
   ),
@@ -192,6 +198,17 @@ export function checkScenario(scenario: Scenario): InputIssue[] {
   const instances = instancesOf(scenario.topology).length;
   if (instances > capacity) {
     problems.push({ path: 'topology.apps', expected: `at most ${capacity} instances in all (the servers' total capacity)`, received: `${instances} instances` });
+  } else {
+    // Room in all is not room for each: the placement rule (and a hard spread) may still leave one out.
+    const { unplaced } = placeInitially(scenario.topology);
+    scenario.topology.apps.forEach((app, i) =>
+      app.roles.forEach((role, j) => {
+        const left = unplaced.filter((id) => id.startsWith(`${app.id}/${role.id}/`)).length;
+        if (left === 0) return;
+        const within = role.hardSpread ? ` within its hardSpread (${describeHardSpread(role.hardSpread)})` : '';
+        problems.push({ path: `topology.apps.${i}.roles.${j}.instances`, expected: `no more instances than the servers place at the start${within}`, received: `${role.instances}, of which ${left} find no server` });
+      }),
+    );
   }
   const faultDomains = new Set(servers.map((s) => s.faultDomain));
   scenario.faults.forEach((fault, i) => {

@@ -21,15 +21,28 @@ export interface RoleSpec {
 }
 
 /**
- * Kubernetes' `topologySpreadConstraints` with `whenUnsatisfiable: DoNotSchedule` over zones
- * (the model's fault domains): an instance is never placed where its fault domain would hold
- * more than `maxSkew` of the role's instances above the fault domain holding fewest; with
- * fewer fault domains than `minDomains`, the fewest counts as 0. A move that finds no such
- * server waits in the healing queue (Pending) until one comes back.
+ * A spread over fault domains (zones) that the placement refuses to break: a move that finds
+ * no server keeping it waits in the healing queue (Pending) until one comes back.
+ * `maxSkew` is Kubernetes' `topologySpreadConstraints` with `whenUnsatisfiable: DoNotSchedule`:
+ * never more than `maxSkew` of the role's instances in a fault domain above the fault domain
+ * holding fewest (with fewer fault domains than `minDomains`, the fewest counts as 0).
+ * `maxPerFaultDomain` is required pod anti-affinity over zones (1): never more than that many
+ * in one fault domain.
  */
 export interface HardSpread {
-  readonly maxSkew: number;
+  readonly maxSkew?: number;
   readonly minDomains?: number;
+  readonly maxPerFaultDomain?: number;
+}
+
+/** The spread in words, for messages: `maxSkew 1, minDomains 3, at most 1 a fault domain`. */
+export function describeHardSpread(spread: HardSpread): string {
+  const parts = [
+    spread.maxSkew === undefined ? null : `maxSkew ${spread.maxSkew}`,
+    spread.minDomains === undefined ? null : `minDomains ${spread.minDomains}`,
+    spread.maxPerFaultDomain === undefined ? null : `at most ${spread.maxPerFaultDomain} a fault domain`,
+  ];
+  return parts.filter((p) => p !== null).join(', ');
 }
 
 export interface AppSpec {

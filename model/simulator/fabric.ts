@@ -14,7 +14,7 @@ import { serverMachine } from '../machines/serverMachine.ts';
 import { storageMachine } from '../machines/storageMachine.ts';
 import { upgradeMachine } from '../machines/upgradeMachine.ts';
 import type { Scenario } from '../scenario.ts';
-import { faultDomainsOf, hardSpreadOf, instancesOf, updateDomainsOf } from '../topology.ts';
+import { describeHardSpread, faultDomainsOf, hardSpreadOf, instancesOf, updateDomainsOf } from '../topology.ts';
 import { type Address, CONTROLLER, DEPLOYMENT_SERVICE, MONITORING, STORAGE, UPGRADE, instanceAddress, serverAddress } from './addresses.ts';
 
 export type ActorKind = 'server' | 'instance' | 'controller' | 'upgrade' | 'deploymentService' | 'monitoring' | 'storage';
@@ -72,7 +72,7 @@ export function fabricSpec(scenario: Scenario, time: SimulatedTime): FabricSpec 
   if (initial.unplaced.length > 0) {
     const first = initial.unplaced[0]!;
     const spread = spreads[first];
-    const within = spread ? ` within its role's hard spread (maxSkew ${spread.maxSkew})` : '';
+    const within = spread ? ` within its role's hard spread (${describeHardSpread(spread)})` : '';
     throw new PlacementError(`topology: ${initial.unplaced.length} instance(s) find no server with room${within} (first: ${first}); add servers or capacity${spread ? ', or servers in the fault domains that hold fewest' : ''}`);
   }
   const instances = instancesOf(topology);

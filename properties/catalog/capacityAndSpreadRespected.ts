@@ -8,7 +8,7 @@
  * two servers finishing their reboot in the same second are not known up at once).
  */
 import type { Scenario } from '../../model/scenario.ts';
-import { faultDomainsOf, hardSpreadOf } from '../../model/topology.ts';
+import { type HardSpread, faultDomainsOf, hardSpreadOf } from '../../model/topology.ts';
 import type { Trace } from '../../model/simulator/trace.ts';
 import { type PropertyDefinition, type Violation } from '../propertyDefinition.ts';
 import { type EventEntry, eventsOfType } from '../traceQueries.ts';
@@ -67,22 +67,30 @@ function placementViolation(scenario: Scenario, trace: Trace): Violation | null 
       }
       const hardSpread = hardSpreads[instanceId];
       if (hardSpread !== undefined) {
-        const held = (faultDomain: number) => siblingDomains.filter((d) => d === faultDomain).length;
-        const fewest = faultDomains.length >= (hardSpread.minDomains ?? 1) ? Math.min(...faultDomains.map(held)) : 0;
-        const skew = held(spec.get(serverId)!.faultDomain) + 1 - fewest;
-        if (skew > hardSpread.maxSkew) {
-          return {
-            atS: decision.t,
-            expected: `${instanceId} placed within its hard spread: at most ${hardSpread.maxSkew} more of its role in a fault domain than in the one holding fewest`,
-            seen: `placed on ${serverId} in fault domain ${spec.get(serverId)!.faultDomain}: skew ${skew} (the fewest, ${fewest}, in fault domain ${faultDomains.find((d) => held(d) === fewest) ?? '—'})`,
-          };
-        }
+        const broken = hardSpreadBroken(hardSpread, siblingDomains, spec.get(serverId)!.faultDomain, faultDomains);
+        if (broken !== null) return { atS: decision.t, expected: `${instanceId} placed within its hard spread: ${broken.expected}`, seen: `placed on ${serverId} ${broken.seen}` };
       }
       placedOn.set(instanceId, serverId);
       load.set(serverId, load.get(serverId)! + 1);
     }
   }
   return null;
+}
+
+/** What a move into `faultDomain`, beside siblings in `siblingDomains`, breaks of a hard spread, or null. */
+function hardSpreadBroken(hardSpread: HardSpread, siblingDomains: readonly number[], faultDomain: number, faultDomains: readonly number[]): { expected: string; seen: string } | null {
+  const held = (d: number) => siblingDomains.filter((s) => s === d).length;
+  const there = held(faultDomain) + 1;
+  if (hardSpread.maxPerFaultDomain !== undefined && there > hardSpread.maxPerFaultDomain) {
+    return { expected: `at most ${hardSpread.maxPerFaultDomain} of its role in a fault domain`, seen: `in fault domain ${faultDomain}, then holding ${there}` };
+  }
+  if (hardSpread.maxSkew === undefined) return null;
+  const fewest = faultDomains.length >= (hardSpread.minDomains ?? 1) ? Math.min(...faultDomains.map(held)) : 0;
+  if (there - fewest <= hardSpread.maxSkew) return null;
+  return {
+    expected: `at most ${hardSpread.maxSkew} more of its role in a fault domain than in the one holding fewest`,
+    seen: `in fault domain ${faultDomain}: skew ${there - fewest} (the fewest, ${fewest}, in fault domain ${faultDomains.find((d) => held(d) === fewest) ?? '—'})`,
+  };
 }
 
 export const capacityAndSpreadRespected: PropertyDefinition = {
