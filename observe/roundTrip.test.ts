@@ -12,8 +12,9 @@ import { healingPolicyNamed } from '../model/policy.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { simulate } from '../model/simulator/simulate.ts';
 import { defaultTimings } from '../model/timings.ts';
-import type { Topology } from '../model/topology.ts';
-import { POD_ROLE, type ClusterApp } from '../kubernetes/clusterApps.ts';
+import type { HardSpread, Topology } from '../model/topology.ts';
+import { placeInitially } from '../model/initialPlacement.ts';
+import { appSpecs, type ClusterApp } from '../kubernetes/clusterApps.ts';
 import type { ClusterModel } from '../kubernetes/clusterModel.ts';
 import { NODE_LIFECYCLE_DEFAULTS } from '../kubernetes/controllerFlags.ts';
 import { allOf, crashes, fixed, heartbeatLossFaults, singleDomainFailures } from '../properties/arbitraries/faultArbitraries.ts';
@@ -35,14 +36,14 @@ const { seed: SEED } = chooseSeed();
 const RUNS = chooseRuns(150);
 const WINDOW = { fromS: 0, toS: 4 * 3600 };
 
-/** A generated fabric as a cluster: racks are zones, each app a one-role workload in namespace `ns`, some with a budget. */
-function asCluster(topology: Topology, floors: readonly number[]): { cluster: ClusterModel; topology: Topology } {
+/** A generated fabric as a cluster: racks are zones, each app a one-role workload in namespace `ns`, some with a budget, some with a hard zone spread. */
+function asCluster(topology: Topology, floors: readonly number[], spreads: readonly (HardSpread | null)[]): { cluster: ClusterModel; topology: Topology } {
   const apps: ClusterApp[] = topology.apps.map((app, i) => {
     const replicas = app.roles[0]!.instances;
     const floor = floors[i % floors.length]! % (replicas + 1);
-    return { appId: `ns/${app.id}`, ref: `Deployment/ns/${app.id}`, kind: 'Deployment', namespace: 'ns', name: app.id, replicas, pdb: floor > 0 ? { ref: `PodDisruptionBudget/ns/${app.id}`, minAvailable: floor } : null, rollout: null, hardSpread: null };
+    return { appId: `ns/${app.id}`, ref: `Deployment/ns/${app.id}`, kind: 'Deployment', namespace: 'ns', name: app.id, replicas, pdb: floor > 0 ? { ref: `PodDisruptionBudget/ns/${app.id}`, minAvailable: floor } : null, rollout: null, hardSpread: spreads[i % spreads.length]! };
   });
-  const clusterTopology: Topology = { servers: topology.servers, apps: apps.map((a) => ({ id: a.appId, roles: [{ id: POD_ROLE, instances: a.replicas }] })) };
+  const clusterTopology: Topology = { servers: topology.servers, apps: appSpecs(apps) };
   const zones = [...new Set(topology.servers.map((s) => s.faultDomain))].sort((a, b) => a - b).map((d) => `zone-${d}`);
   const scenario: Scenario = { name: 'generated', topology: clusterTopology, policy: basePolicy, timings: defaultTimings, faults: [], horizonS: 1 };
   const cluster: ClusterModel = { name: 'generated', scenario, nodes: topology.servers.map((s) => ({ ...s, zone: `zone-${s.faultDomain}` })), zones, apps, settings: NODE_LIFECYCLE_DEFAULTS, skipped: [], warnings: [] };
@@ -53,6 +54,7 @@ const runs = fc
   .record({
     topology: topologyArbitrary({ servers: [3, 9], faultDomains: [1, 3], updateDomains: [1, 4], capacity: [1, 3], spareServers: 'all-but-one' }, appsArbitrary({ apps: [1, 5], roles: [1, 1], instances: [1, 3] })),
     floors: fc.array(fc.nat(3), { minLength: 1, maxLength: 5 }),
+    spreads: fc.array(fc.constantFrom(null, null, { maxSkew: 1 }, { maxPerFaultDomain: 1 }), { minLength: 1, maxLength: 5 }),
     timings: timingsArbitrary({ repairS: [1800, 7200] }),
     healing: fc.constantFrom('kubernetes', 'parallel', 'serial', 'adaptive' as const),
     fencing: fc.boolean(),
@@ -62,7 +64,7 @@ const runs = fc
     upgradeAtS: fc.option(fc.integer({ min: 0, max: 3600 }), { freq: 2 }),
   })
   .map((r) => {
-    const { cluster, topology } = asCluster(r.topology, r.floors);
+    const { cluster, topology } = asCluster(r.topology, r.floors, r.spreads);
     const plan = allOf(r.crashes, r.losses, r.zone ?? fixed([]), r.upgradeAtS === null ? fixed([]) : fixed([{ kind: 'upgrade-start', atS: r.upgradeAtS }]));
     const scenario: Scenario = {
       ...cluster.scenario,
@@ -81,8 +83,12 @@ describe('simulate --events-out, then observe', () => {
     let pods = 0;
     let evictions = 0;
     let evictionViolations = 0;
+    let hardSpreadRuns = 0;
     fc.assert(
       fc.property(runs, ({ cluster, scenario }) => {
+        // A hard spread the generated racks cannot meet at the start is a cluster readCluster refuses.
+        fc.pre(placeInitially(scenario.topology).unplaced.length === 0);
+        if (scenario.topology.apps.some((a) => a.roles[0]!.hardSpread)) hardSpreadRuns++;
         const trace = simulate(scenario);
         const text = JSON.stringify(eventList(traceToEvents(cluster, trace)), null, 4);
         const log = parseEventLog('simulated.json', text);
@@ -108,5 +114,7 @@ describe('simulate --events-out, then observe', () => {
     // Evictions were read back, and some runs (the non-kubernetes policies) evicted too fast.
     expect(evictions).toBeGreaterThan(RUNS);
     expect(evictionViolations).toBeGreaterThan(0);
+    // A good share of the runs placed some app by a hard zone spread.
+    expect(hardSpreadRuns).toBeGreaterThan(RUNS / 4);
   });
 });
