@@ -29,7 +29,7 @@ export interface ClusterApp {
   readonly pdb: { readonly ref: string; readonly minAvailable: number } | null;
   /** A Deployment's rolling update: pods it may take down and start extra (kubernetes/rollingUpdate.ts); null for other kinds. */
   readonly rollout: RolloutBudget | null;
-  /** A DoNotSchedule spread over zones (kubernetes/zoneSpread.ts): the placement refuses to break it. */
+  /** A DoNotSchedule spread or required anti-affinity over zones (kubernetes/zoneSpread.ts): the placement refuses to break it. */
   readonly hardSpread: HardSpread | null;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { ServerView } from './controllerView.ts';
 import { PlacementIndex } from './placement.ts';
-import { type HardSpread, type Topology, instancesOf } from './topology.ts';
+import { type Topology, hardSpreadOf, instancesOf } from './topology.ts';
 
 export interface InitialPlacement {
   readonly placement: Readonly<Record<string, string>>;
@@ -20,7 +20,7 @@ export function placeInitially(topology: Topology): InitialPlacement {
   const placement: Record<string, string> = {};
   const unplaced: string[] = [];
   const placedOfRole = new Map<string, ServerView[]>();
-  const hardSpreadOf = new Map<string, HardSpread>(topology.apps.flatMap((app) => app.roles.flatMap((role) => (role.hardSpread ? [[`${app.id}/${role.id}`, role.hardSpread] as const] : []))));
+  const spreads = hardSpreadOf(topology);
   // First instances of every role before any second one, as a fabric deploys them: second
   // instances then spread over what is left instead of piling onto the first servers.
   const deploymentOrder = instancesOf(topology).sort((a, b) => a.index - b.index);
@@ -28,7 +28,7 @@ export function placeInitially(topology: Topology): InitialPlacement {
     const roleKey = `${instance.appId}/${instance.roleId}`;
     // Stryker disable next-line ArrayDeclaration: a sibling without a fault or update domain clashes with no server, so it could not change any placement
     const siblings = placedOfRole.get(roleKey) ?? [];
-    const index = candidates.choose(siblings, hardSpreadOf.get(roleKey));
+    const index = candidates.choose(siblings, spreads[instance.id]);
     if (index === null) {
       unplaced.push(instance.id);
       continue;
