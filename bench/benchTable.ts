@@ -89,6 +89,12 @@ function parallelBlock(p: NonNullable<BenchReport['parallel']>): string {
             `the pool ≈ ${p.poolIdleCoresEstimate.toFixed(2)}× compiled, ≈ ${p.poolFromSourceIdleCoresEstimate!.toFixed(2)}× from source`,
         ]
       : []),
+    ...(p.machineCeiling !== undefined
+      ? [
+          `  The machine (${p.machineCeiling.processes} independent processes at once, nothing shared): plain arithmetic gains ${p.machineCeiling.compute.ceiling.toFixed(2)}×, ` +
+            `the simulator ${p.machineCeiling.simulator.ceiling.toFixed(2)}× (${figure(p.machineCeiling.simulator.aloneMs)} ms alone, ${figure(p.machineCeiling.simulator.togetherMs)} ms each together): the most a pool can gain on this work here`,
+        ]
+      : []),
   ].join('\n');
 }
 

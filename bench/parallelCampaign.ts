@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { DEFAULT_SEED } from '../properties/seeds.ts';
 import type { CampaignSummary } from '../reports/summary.ts';
 import { type CommandBuild, type CommandRun, runCommand } from './commandRun.ts';
+import { measureMachineCeiling } from './machineCeiling.ts';
 import type { ParallelCampaign } from './report.ts';
 import { round } from './stats.ts';
 
@@ -110,6 +111,7 @@ export async function measureParallelCampaign(workers = availableParallelism(), 
       poolFromSourceIdleCoresEstimate: round(balance * efficiency(cpuOf(poolFromSource)), 2),
       tasks: one.shards[0]!.tasks,
       verdictsMatch: [one, shards, pool, poolFromSource].every((c) => c.shards.every((s) => s.matches)),
+      machineCeiling: await measureMachineCeiling(workers, tries),
     };
   } finally {
     rmSync(out, { recursive: true, force: true });

@@ -2,6 +2,7 @@
  * What `npm run bench` measures, as data: the shape of reports/out/bench.json. Each section
  * is null when it was not run (`--only`).
  */
+import type { MachineCeiling } from './machineCeiling.ts';
 import type { ExploreBench } from './explore.ts';
 import type { CappedRun } from './scaling.ts';
 import type { ScalingPoint } from './scalingPoint.ts';
@@ -76,6 +77,8 @@ export interface ParallelCampaign {
   readonly poolFromSourceIdleCoresEstimate?: number;
   readonly tasks: number;
   readonly verdictsMatch: boolean;
+  /** What `workers` independent processes gain on this machine, on plain arithmetic and on the simulator (bench/machineCeiling.ts). */
+  readonly machineCeiling?: MachineCeiling;
 }
 
 export interface BenchReport {

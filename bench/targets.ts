@@ -81,7 +81,9 @@ export function judgeTargets(report: BenchReport): TargetResult[] {
   results.push(
     judge(
       'campaign speedup ≥ 1.8× on 2 cores (the thread pool)',
-      parallel && `${parallel.speedup}× as ${parallel.workers} shard processes, ${parallel.poolSpeedup}× with the thread pool, on ${parallel.workers} cores`,
+      parallel &&
+        `${parallel.speedup}× as ${parallel.workers} shard processes, ${parallel.poolSpeedup}× with the thread pool, on ${parallel.workers} cores` +
+          (parallel.machineCeiling ? ` (independent simulator processes reach ${parallel.machineCeiling.simulator.ceiling}× here, plain arithmetic ${parallel.machineCeiling.compute.ceiling}×)` : ''),
       (parallel?.poolSpeedup ?? 0) >= 1.8,
     ),
   );
