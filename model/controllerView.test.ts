@@ -1,6 +1,7 @@
 import { OrderedSet } from 'immutable';
 import { describe, expect, it } from 'vitest';
-import { type PlanningInput, type ServerView, faultDomainHealth, healingView, planHealing, serverViews, withServer } from './controllerView.ts';
+import { type PlanningInput, type ServerView, healingView, planHealing, serverViews, withServer } from './controllerView.ts';
+import { serverIndexes } from './serverViews.ts';
 import { placementOf } from './instancePlacement.ts';
 import type { EvictionTokens } from './healingPolicies/kubernetesEviction.ts';
 import type { WorkItem } from './healingView.ts';
@@ -192,7 +193,7 @@ describe('healingView', () => {
   });
 });
 
-describe('faultDomainHealth', () => {
+describe('fault domain health, as the server indexes keep it', () => {
   it('counts suspect and dead servers as looking dead, dead ones as declared, upgrading ones as neither, and lists empty domains', () => {
     const servers = [
       server('s00', 0, 0, { status: 'suspect' }),
@@ -200,11 +201,19 @@ describe('faultDomainHealth', () => {
       server('s02', 0, 2, { status: 'upgrading' }),
       server('s03', 1, 0),
     ];
-    expect(faultDomainHealth(servers, [0, 1, 2])).toEqual([
+    const expected = [
       { faultDomain: 0, servers: 3, lookDead: 2, declaredDead: 1 },
       { faultDomain: 1, servers: 1, lookDead: 0, declaredDead: 0 },
       { faultDomain: 2, servers: 0, lookDead: 0, declaredDead: 0 },
-    ]);
+    ];
+    const faultDomains = [0, 1, 2];
+    expect(serverIndexes(serverViews(servers), faultDomains).health()).toEqual(expected);
+    // The same counts kept change by change: a fleet all up, then all declared dead, then as above.
+    let changed = serverViews(servers.map((s) => ({ ...s, status: 'up' as const })));
+    serverIndexes(changed, faultDomains);
+    servers.forEach((_, i) => (changed = withServer(changed, i, { status: 'dead' })));
+    servers.forEach((s, i) => (changed = withServer(changed, i, { status: s.status })));
+    expect(serverIndexes(changed, faultDomains).health()).toEqual(expected);
   });
 });
 

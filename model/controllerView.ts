@@ -5,7 +5,7 @@
  */
 import type { OrderedSet } from 'immutable';
 import { healingPolicyDefinition } from './healingPolicies/registry.ts';
-import type { FaultDomainHealth, HealingView, WorkItem } from './healingView.ts';
+import type { HealingView, WorkItem } from './healingView.ts';
 import type { Placement } from './instancePlacement.ts';
 import type { HealingPolicy } from './policy.ts';
 import { type ServerView, type ServerViews, replaceServer, serverIndexes, serversLookingDead } from './serverViews.ts';
@@ -57,18 +57,6 @@ export interface PlanningInput {
   /** Servers some move has already left (fenced, or abandoned when fencing is off), in the order they were. */
   readonly evictedServers: OrderedSet<string>;
   readonly fabric: FabricIndex;
-}
-
-export function faultDomainHealth(servers: Iterable<ServerView>, faultDomains: readonly number[]): FaultDomainHealth[] {
-  const health = faultDomains.map((faultDomain) => ({ faultDomain, servers: 0, lookDead: 0, declaredDead: 0 }));
-  const byDomain = new Map(health.map((h) => [h.faultDomain, h]));
-  for (const server of servers) {
-    const h = byDomain.get(server.faultDomain)!;
-    h.servers++;
-    if (server.status === 'suspect' || server.status === 'dead') h.lookDead++;
-    if (server.status === 'dead') h.declaredDead++;
-  }
-  return health;
 }
 
 /**
