@@ -5,7 +5,7 @@
  */
 import type { MachineCoverage } from '../model/coverage/coverageRecorder.ts';
 import type { Expectation, Verdict } from '../properties/propertyDefinition.ts';
-import { UNREACHABLE_BY_DESIGN } from '../properties/unreachableByDesign.ts';
+import { UNREACHABLE_BY_DESIGN, UNREACHABLE_STATES_BY_DESIGN } from '../properties/unreachableByDesign.ts';
 
 export const SEED_ROBUSTNESS_FORMAT = 'fabric-verify/seed-robustness@1';
 /** The bar: at least this share of (seed, property) verdicts as expected, and no seed missing an expected failure. */
@@ -43,11 +43,13 @@ export interface PropertyRobustness {
 
 export interface MachineRobustness {
   readonly id: string;
-  /** The fewest states and transitions any seed reached, and the first seed that reached so few. */
+  /** The fewest states (of those not unreachable by design) and transitions any seed reached, and the first seed that reached so few. */
   readonly statesMin: { readonly covered: number; readonly total: number; readonly seed: number | null };
   readonly transitionsMin: { readonly covered: number; readonly total: number; readonly seed: number | null };
   /** Transitions no catalog hypothesis can reach, each with its reason (checked by properties/unreachableByDesign.test.ts). */
   readonly unreachableByDesign: readonly { readonly transition: string; readonly reason: string }[];
+  /** States no catalog hypothesis can reach, each with its reason. */
+  readonly unreachableStatesByDesign: readonly { readonly state: string; readonly reason: string }[];
   /** The lowest share over seeds of the transitions reached, out of those not unreachable by design. */
   readonly reachableShareMin: number;
   /** States and transitions some seeds never reached (unreachable-by-design ones aside), with how many seeds missed each. */
@@ -107,6 +109,8 @@ function machineFigures(outcomes: readonly SeedOutcome[]): MachineRobustness[] {
   return ids.map((id) => {
     const unreachable = UNREACHABLE_BY_DESIGN.filter((u) => u.machine === id).map(({ transition, reason }) => ({ transition, reason }));
     const designed = new Set(unreachable.map((u) => u.transition));
+    const unreachableStates = UNREACHABLE_STATES_BY_DESIGN.filter((u) => u.machine === id).map(({ state, reason }) => ({ state, reason }));
+    const designedKeys = new Set([...designed, ...unreachableStates.map((u) => u.state)]);
     const rows = outcomes.map((o) => ({ seed: o.seed, m: o.coverage.find((c) => c.id === id)! }));
     const fewest = (pick: (m: MachineCoverage) => { covered: number; total: number }) => {
       const lowest = rows.reduce<(typeof rows)[number] | null>((low, r) => (low === null || pick(r.m).covered < pick(low.m).covered ? r : low), null);
@@ -117,14 +121,16 @@ function machineFigures(outcomes: readonly SeedOutcome[]): MachineRobustness[] {
       return total <= 0 ? 1 : m.transitions.covered / total;
     };
     const missed = new Map<string, number>();
-    for (const { m } of rows) for (const k of m.neverReached) if (!designed.has(k)) missed.set(k, (missed.get(k) ?? 0) + 1);
-    const statesMin = fewest((m) => m.states);
+    for (const { m } of rows) for (const k of m.neverReached) if (!designedKeys.has(k)) missed.set(k, (missed.get(k) ?? 0) + 1);
+    // A state unreachable by design is left out of the states bar's total (no seed can cover it).
+    const statesMin = fewest((m) => ({ covered: m.states.covered, total: m.states.total - unreachableStates.length }));
     const reachableShareMin = rows.length === 0 ? 0 : Math.min(...rows.map((r) => reachableShare(r.m)));
     return {
       id,
       statesMin,
       transitionsMin: fewest((m) => m.transitions),
       unreachableByDesign: unreachable,
+      unreachableStatesByDesign: unreachableStates,
       reachableShareMin,
       missedOnSomeSeeds: [...missed].map(([k, seeds]) => ({ key: k, seeds })).sort((a, b) => b.seeds - a.seeds || a.key.localeCompare(b.key)),
       meetsBar: rows.length > 0 && statesMin.covered === statesMin.total && reachableShareMin >= TRANSITION_SHARE_BAR,

@@ -29,7 +29,7 @@ describe('fabric-verify check --cluster', () => {
     const out = join(dir, 'check');
     const outcome = await fabricVerify('check', '--cluster', CLUSTER, '--runs', '20', '--out', out);
     expect(outcome.status, outcome.stderr).toBe(EXIT_VERDICT_MISMATCH);
-    expect(outcome.stdout).toContain('Cluster cluster: 6 nodes in 3 zones (europe-west1-b, europe-west1-c, europe-west1-d)');
+    expect(outcome.stdout).toContain('Cluster cluster: 6 nodes (+1 surge for the upgrade) in 3 zones (europe-west1-b, europe-west1-c, europe-west1-d), 6 upgrade batches, drained pods rescheduled');
     expect(outcome.stderr).toMatch(/warning: examples\/cluster\/workloads\.yaml:\d+: ConfigMap\/shop\/storefront-config: a kind the model does not read; skipped/);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary.cluster.apps.map((a: { app: string }) => a.app)).toEqual(['shop/orders-db', 'shop/storefront', 'shop/payment-webhook']);
@@ -83,7 +83,7 @@ describe('fabric-verify simulate --cluster --events-out, then observe', () => {
     expect(simulated.stderr).toMatch(/fabric-verify: \d+ events written to /);
     const list = JSON.parse(readFileSync(events, 'utf8'));
     expect(list).toMatchObject({ apiVersion: 'v1', kind: 'List' });
-    expect(new Set(list.items.map((e: { reason: string }) => e.reason))).toEqual(new Set(['NodeNotReady', 'NodeReady', 'NodeNotSchedulable', 'NodeSchedulable', 'TaintManagerEviction', 'Scheduled', 'Started', 'Killing', 'Created']));
+    expect(new Set(list.items.map((e: { reason: string }) => e.reason))).toEqual(new Set(['NodeNotReady', 'NodeReady', 'NodeNotSchedulable', 'NodeSchedulable', 'TaintManagerEviction', 'Scheduled', 'Started', 'Killing', 'RegisteredNode']));
     const out = join(dir, 'observed');
     const observed = await fabricVerify('observe', events, '--cluster', CLUSTER, '--since', '2026-01-01T00:00:00Z', '--out', out, '--json');
     const cluster = readCluster(join(PROJECT_ROOT, CLUSTER));

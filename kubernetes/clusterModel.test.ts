@@ -15,16 +15,18 @@ const threeZones = [node('n1', 'a'), node('n2', 'b'), node('n3', 'c')].join('---
 describe('readCluster on the example cluster', () => {
   const cluster = readCluster(join(PROJECT_ROOT, 'examples', 'cluster'));
 
-  it('makes each zone a fault domain and each node its own upgrade batch (maxUnavailable 1)', () => {
+  it('makes each zone a fault domain, the surge node the first upgrade batch and each node its own after it (maxSurge 1, maxUnavailable 0)', () => {
     expect(cluster.zones).toEqual(['europe-west1-b', 'europe-west1-c', 'europe-west1-d']);
-    expect(cluster.nodes.map((n) => [n.id, n.faultDomain, n.updateDomain])).toEqual([
-      ['pool-1-b0', 0, 0],
-      ['pool-1-b1', 0, 1],
-      ['pool-1-c0', 1, 2],
-      ['pool-1-c1', 1, 3],
-      ['pool-1-d0', 2, 4],
-      ['pool-1-d1', 2, 5],
+    expect(cluster.nodes.map((n) => [n.id, n.faultDomain, n.updateDomain, n.surge ?? false])).toEqual([
+      ['pool-1-b0', 0, 1, false],
+      ['pool-1-b1', 0, 2, false],
+      ['pool-1-c0', 1, 3, false],
+      ['pool-1-c1', 1, 4, false],
+      ['pool-1-d0', 2, 5, false],
+      ['pool-1-d1', 2, 6, false],
+      ['europe-west1-b-surge-0', 0, 0, true],
     ]);
+    expect(cluster.scenario.policy.upgradeDrain).toBe('reschedule');
   });
 
   it('fits three of the largest pods (1 CPU, 4 GiB) per node after the DaemonSet takes its share', () => {

@@ -14,7 +14,7 @@ import { parseScenario } from '../model/scenarioSchema.ts';
 import { defaultTimings, type Timings } from '../model/timings.ts';
 import { describeHardSpread } from '../model/topology.ts';
 import { appSpecs, clusterApps, type ClusterApp } from './clusterApps.ts';
-import { clusterNodes, type ClusterNode } from './clusterNodes.ts';
+import { clusterNodes, type ClusterNode, type NodePoolBatches } from './clusterNodes.ts';
 import { flagsFromFile, flagsFromPod, isControlPlanePod, type NodeLifecycleSettings, nodeLifecycleSettings } from './controllerFlags.ts';
 import { readManifests } from './manifestDocuments.ts';
 import { manifestError } from './manifestError.ts';
@@ -58,7 +58,7 @@ export function readCluster(dir: string): ClusterModel {
   const appLayout = clusterApps(workloads, ofKind(set, 'PodDisruptionBudget'));
   const nodeManifests = ofKind(set, 'Node');
   if (nodeManifests.length === 0) throw manifestError(dir, 0, '(cluster)', 'at least one Node (kubectl get nodes -o yaml)', 'none');
-  const layout = clusterNodes(nodeManifests, appLayout.largestPod, appLayout.daemonPods, upgrade?.value.spec.maxUnavailable ?? 1);
+  const layout = clusterNodes(nodeManifests, appLayout.largestPod, appLayout.daemonPods, nodePoolBatches(upgrade));
   const timings: Timings = {
     ...defaultTimings,
     // The model's controller acts when a node is declared dead: in Kubernetes that is the grace period, then the taint's toleration.
@@ -82,6 +82,8 @@ export function readCluster(dir: string): ClusterModel {
     // An evicted pod is deleted; the kubelet of a node that comes back kills it, so no old copy serves on.
     fencing: true,
     upgradeGate: 'continue-after-timeout',
+    // A node's drain evicts its pods and the scheduler places them on other nodes (surge nodes among them); the node comes back empty.
+    upgradeDrain: 'reschedule',
     haltBudget: null,
     alertThreshold: 3,
   };
@@ -100,7 +102,6 @@ export function readCluster(dir: string): ClusterModel {
   // What no single manifest can say: every pod placed at the start, then the scenario's own checks.
   mustPlaceEveryPod(draft, appLayout.apps, workloads);
   const scenario = parseScenario(draft, dir);
-  const notes = upgrade?.value.spec.maxSurge ? [`${upgrade.ref}: maxSurge ${upgrade.value.spec.maxSurge} is read but not modelled (no surge nodes are added)`] : [];
   return {
     name,
     scenario,
@@ -109,7 +110,7 @@ export function readCluster(dir: string): ClusterModel {
     apps: appLayout.apps,
     settings,
     skipped: set.skipped,
-    warnings: [...layout.warnings, ...appLayout.warnings, ...notes, ...pods.filter((p) => !isControlPlanePod(p)).map((p) => `${p.ref}: a bare Pod is not an app (only kube-controller-manager's flags are read from Pods)`)],
+    warnings: [...layout.warnings, ...appLayout.warnings, ...pods.filter((p) => !isControlPlanePod(p)).map((p) => `${p.ref}: a bare Pod is not an app (only kube-controller-manager's flags are read from Pods)`)],
   };
 }
 
@@ -134,6 +135,15 @@ function mustPlaceEveryPod(scenario: Scenario, apps: readonly ClusterApp[], work
   );
 }
 
+/** How the node pool walks: `maxUnavailable` (default 1) and `maxSurge` (default 0), not both 0. */
+function nodePoolBatches(upgrade: Validated<'NodePoolUpgrade'> | null): NodePoolBatches {
+  const batches = { maxUnavailable: upgrade?.value.spec.maxUnavailable ?? 1, maxSurge: upgrade?.value.spec.maxSurge ?? 0 };
+  if (upgrade && batches.maxUnavailable === 0 && batches.maxSurge === 0) {
+    throw manifestError(upgrade.source.file, upgrade.source.lineOf(['spec', 'maxUnavailable']), `${upgrade.ref} spec.maxUnavailable`, 'at least 1 when maxSurge is 0 (else the upgrade could take no node)', '0');
+  }
+  return batches;
+}
+
 function single<T extends Validated>(objects: readonly T[]): T | null {
   if (objects.length > 1) {
     const second = objects[1]!;
@@ -143,7 +153,8 @@ function single<T extends Validated>(objects: readonly T[]): T | null {
 }
 
 function faultsOf(schedule: Validated<'FaultSchedule'>, nodes: readonly ClusterNode[], zones: readonly string[]): Fault[] {
-  const names = new Set(nodes.map((n) => n.id));
+  // A surge node does not exist before the upgrade: a story cannot name it.
+  const names = new Set(nodes.filter((n) => !n.surge).map((n) => n.id));
   return schedule.value.spec.faults.map((fault, i): Fault => {
     const unknown = (field: string, expected: string, value: string) =>
       manifestError(schedule.source.file, schedule.source.lineOf(['spec', 'faults', i, field]), `${schedule.ref} spec.faults.${i}.${field}`, expected, JSON.stringify(value));

@@ -1,8 +1,10 @@
 /**
  * Nodes → the model's servers: a zone (`topology.kubernetes.io/zone`) is a fault domain; a
- * node pool upgrade taking `maxUnavailable` nodes at a time makes update domains of that many
- * nodes (or a node's `fabric-verify.io/update-domain` label says which); capacity is how many
- * pods of the largest request fit in what the node can allocate, after its DaemonSet pods.
+ * node pool upgrade taking `maxSurge + maxUnavailable` nodes at a time makes update domains of
+ * that many nodes (or a node's `fabric-verify.io/update-domain` label says which); capacity is
+ * how many pods of the largest request fit in what the node can allocate, after its DaemonSet
+ * pods. `maxSurge` adds that many surge servers, one zone after another, each the size of its
+ * zone's first node: the walk brings them up first, empty, in an update domain of their own.
  */
 import type { ServerSpec } from '../model/topology.ts';
 import { manifestError } from './manifestError.ts';
@@ -31,7 +33,14 @@ export interface NodeLayout {
   readonly warnings: readonly string[];
 }
 
-export function clusterNodes(manifests: readonly Validated<'Node'>[], largestPod: PodSize, daemonPods: PodSize, nodesPerUpdateDomain: number): NodeLayout {
+export interface NodePoolBatches {
+  /** Nodes taken down at once, beyond the surge nodes (`maxUnavailable`). */
+  readonly maxUnavailable: number;
+  /** Surge nodes added for the upgrade (`maxSurge`). */
+  readonly maxSurge: number;
+}
+
+export function clusterNodes(manifests: readonly Validated<'Node'>[], largestPod: PodSize, daemonPods: PodSize, pool: NodePoolBatches): NodeLayout {
   const warnings: string[] = [];
   const usable = manifests.filter((node) => {
     const cordoned = node.value.spec?.unschedulable === true || (node.value.spec?.taints ?? []).some((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute');
@@ -41,14 +50,32 @@ export function clusterNodes(manifests: readonly Validated<'Node'>[], largestPod
   const zoneOf = new Map(usable.map((node) => [node, zoneLabel(node)]));
   const zones = [...new Set(zoneOf.values())].sort();
   const ordered = [...usable].sort((a, b) => a.value.metadata.name.localeCompare(b.value.metadata.name));
+  // With surge nodes, update domain 0 is theirs: every node's comes one later.
+  const afterSurge = pool.maxSurge > 0 ? 1 : 0;
+  const batch = pool.maxSurge + pool.maxUnavailable;
   const nodes = ordered.map((node, i): ClusterNode => ({
     id: node.value.metadata.name,
     zone: zoneOf.get(node)!,
     faultDomain: zones.indexOf(zoneOf.get(node)!),
-    updateDomain: updateDomainLabel(node) ?? Math.floor(i / nodesPerUpdateDomain),
+    updateDomain: (updateDomainLabel(node) ?? Math.floor(i / batch)) + afterSurge,
     capacity: capacityOf(node, largestPod, daemonPods),
   }));
-  return { nodes, zones, warnings };
+  return { nodes: [...nodes, ...surgeNodes(nodes, zones, pool.maxSurge)], zones, warnings };
+}
+
+/** `count` surge nodes, zone by zone in name order, each named after its zone and sized as the zone's first node. */
+function surgeNodes(nodes: readonly ClusterNode[], zones: readonly string[], count: number): ClusterNode[] {
+  const taken = new Set(nodes.map((n) => n.id));
+  const surge: ClusterNode[] = [];
+  for (let k = 0; k < count; k++) {
+    const zone = zones[k % zones.length]!;
+    const model = nodes.find((n) => n.zone === zone)!;
+    let id = `${zone}-surge-${k}`;
+    while (taken.has(id)) id = `${id}-x`;
+    taken.add(id);
+    surge.push({ id, zone, faultDomain: model.faultDomain, updateDomain: 0, capacity: model.capacity, surge: true });
+  }
+  return surge;
 }
 
 function zoneLabel(node: Validated<'Node'>): string {

@@ -7,7 +7,7 @@ import type { ClusterModel } from './clusterModel.ts';
 export interface ClusterSummary {
   readonly name: string;
   readonly zones: readonly string[];
-  readonly nodes: readonly { readonly name: string; readonly zone: string; readonly updateDomain: number; readonly capacity: number }[];
+  readonly nodes: readonly { readonly name: string; readonly zone: string; readonly updateDomain: number; readonly capacity: number; readonly surge?: true }[];
   readonly apps: readonly {
     readonly app: string;
     readonly workload: string;
@@ -28,7 +28,7 @@ export function clusterSummary(cluster: ClusterModel): ClusterSummary {
   return {
     name: cluster.name,
     zones: cluster.zones,
-    nodes: cluster.nodes.map((n) => ({ name: n.id, zone: n.zone, updateDomain: n.updateDomain, capacity: n.capacity })),
+    nodes: cluster.nodes.map((n) => ({ name: n.id, zone: n.zone, updateDomain: n.updateDomain, capacity: n.capacity, ...(n.surge ? { surge: true } : {}) })),
     apps: cluster.apps.map((a) => ({ app: a.appId, workload: a.ref, replicas: a.replicas, pdb: a.pdb?.ref ?? null, minAvailable: a.pdb?.minAvailable ?? null, rollout: a.rollout })),
     policy: cluster.scenario.policy.healing,
     detectionTimeoutS: cluster.scenario.timings.detectionTimeoutS,
@@ -47,8 +47,11 @@ export function clusterNotices(cluster: ClusterModel): string[] {
 export function clusterText(cluster: ClusterModel): string {
   const apps = cluster.apps.map((a) => `${a.appId} ×${a.replicas}${a.pdb ? ` (PDB min ${a.pdb.minAvailable})` : ''}`).join(', ');
   const policy = cluster.scenario.policy.healing as { evictionRatePerS?: number; secondaryEvictionRatePerS?: number };
+  const surge = cluster.nodes.filter((n) => n.surge).length;
+  const nodes = `${cluster.nodes.length - surge} nodes${surge > 0 ? ` (+${surge} surge for the upgrade)` : ''}`;
+  const batches = new Set(cluster.nodes.filter((n) => !n.surge).map((n) => n.updateDomain)).size;
   return [
-    `Cluster ${cluster.name}: ${cluster.nodes.length} nodes in ${cluster.zones.length} zones (${cluster.zones.join(', ')}), ${new Set(cluster.nodes.map((n) => n.updateDomain)).size} upgrade batches; apps: ${apps || 'none'}.`,
+    `Cluster ${cluster.name}: ${nodes} in ${cluster.zones.length} zones (${cluster.zones.join(', ')}), ${batches} upgrade batches, drained pods rescheduled; apps: ${apps || 'none'}.`,
     `Node lifecycle: pods evicted ${cluster.scenario.timings.detectionTimeoutS}s after a node stops reporting (grace ${cluster.settings.nodeMonitorGracePeriodS}s + toleration ${cluster.settings.tolerationS}s), ${policy.evictionRatePerS} nodes/s (${policy.secondaryEvictionRatePerS} in a large disrupted zone); a pod starts in ${cluster.scenario.timings.instanceStartS}s.`,
   ].join('\n');
 }

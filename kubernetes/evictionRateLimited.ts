@@ -67,7 +67,13 @@ export function evictionHistory(scenario: Scenario, trace: Trace, rules: ZoneRul
   const size = new Map(domains.map((d) => [d, 0]));
   const notReady = new Map(domains.map((d) => [d, 0]));
   const unreachable = new Set<string>();
+  // A surge node is in its zone only from when the upgrade brings it up.
+  const absent = new Set<string>();
   for (const [serverId, domain] of domainOf) {
+    if (nodeCategory(trace.initialStates[`server:${serverId}`] ?? 'running') === 'absent') {
+      absent.add(serverId);
+      continue;
+    }
     size.set(domain, size.get(domain)! + 1);
     if (nodeCategory(trace.initialStates[`server:${serverId}`] ?? 'running') === 'unreachable') {
       unreachable.add(serverId);
@@ -94,6 +100,12 @@ export function evictionHistory(scenario: Scenario, trace: Trace, rules: ZoneRul
       const serverId = entry.actor.slice(7);
       const domain = domainOf.get(serverId);
       if (domain === undefined) continue;
+      if (absent.has(serverId)) {
+        if (nodeCategory(entry.to) === 'absent') continue;
+        absent.delete(serverId);
+        size.set(domain, size.get(domain)! + 1);
+        noteRates(entry.t);
+      }
       const was = unreachable.has(serverId);
       const is = nodeCategory(entry.to) === 'unreachable';
       if (was === is) continue;

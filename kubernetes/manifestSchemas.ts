@@ -104,7 +104,7 @@ export const nodePoolUpgradeSchema = v.looseObject({
   kind: v.literal('NodePoolUpgrade'),
   metadata,
   spec: v.strictObject({
-    maxUnavailable: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
+    maxUnavailable: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000))),
     maxSurge: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000))),
     drainTimeoutSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
     nodeUpgradeSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),

@@ -82,9 +82,10 @@ export function healingView(input: Omit<PlanningInput, 'healing' | 'healingMemor
   };
 }
 
-/** Every server suspect or dead (a fabric with none is not dark). */
+/** Every server there (not an absent surge server) suspect or dead; a fabric with none is not dark. */
 export function everyServerLooksDead(servers: ServerViews, faultDomains: readonly number[]): boolean {
-  return servers.size > 0 && serverIndexes(servers, faultDomains).lookingDead === servers.size;
+  const indexes = serverIndexes(servers, faultDomains);
+  return indexes.present > 0 && indexes.lookingDead === indexes.present;
 }
 
 /**

@@ -14,7 +14,8 @@ export interface InitialPlacement {
 }
 
 export function placeInitially(topology: Topology): InitialPlacement {
-  const servers: ServerView[] = topology.servers.map((s) => ({ ...s, load: 0, placeable: true, status: 'up' }));
+  // A surge server is not there yet: absent to the controller until the walk brings it up.
+  const servers: ServerView[] = topology.servers.map((s) => (s.surge ? { ...s, load: 0, placeable: false, status: 'absent' } : { ...s, load: 0, placeable: true, status: 'up' }));
   // chooseServer's rule, through the index: a scan per instance would make set-up quadratic.
   const candidates = new PlacementIndex(servers);
   const placement: Record<string, string> = {};

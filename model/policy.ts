@@ -44,11 +44,21 @@ export type ManagementLane = 'shared-queue' | 'own-lane';
 /** The upgrade walk's gate between update domains. */
 export type UpgradeGate = 'continue-after-timeout' | 'gated-on-recovery';
 
+/**
+ * What an upgrade does to the copies on a server it takes down. `restart-in-place`: they stop
+ * and start again on the same server after its reboot (Azure's in-place OS upgrade).
+ * `reschedule`: the drain evicts them and the controller places them elsewhere, as
+ * `kubectl drain` and a node pool upgrade do; the server comes back empty.
+ */
+export type UpgradeDrain = 'restart-in-place' | 'reschedule';
+
 export interface ControllerPolicy {
   readonly healing: HealingPolicy;
   readonly management: ManagementLane;
   readonly fencing: boolean;
   readonly upgradeGate: UpgradeGate;
+  /** Default `restart-in-place`. */
+  readonly upgradeDrain?: UpgradeDrain;
   /** Halt the walk when more servers than this fail during the upgrade; null = never halt. */
   readonly haltBudget: number | null;
   /** Monitoring alerts when this many servers are declared dead at once. */

@@ -25,6 +25,7 @@ const serverSchema = v.strictObject({
   faultDomain: count(0, 1000),
   updateDomain: count(0, 1000),
   capacity: count(1, 10_000),
+  surge: v.optional(v.boolean()),
 });
 
 const hardSpreadSchema = v.pipe(
@@ -79,6 +80,7 @@ export const policySchema = v.strictObject({
   management: v.picklist(['shared-queue', 'own-lane']),
   fencing: v.boolean(),
   upgradeGate: v.picklist(['continue-after-timeout', 'gated-on-recovery']),
+  upgradeDrain: v.optional(v.picklist(['restart-in-place', 'reschedule'])),
   haltBudget: v.nullable(count(0, MAX_SERVERS)),
   alertThreshold: count(1, MAX_SERVERS),
 });
@@ -184,6 +186,13 @@ export function checkScenario(scenario: Scenario): InputIssue[] {
     if (serverIds.has(server.id)) problems.push({ path: `topology.servers.${i}.id`, expected: 'a server id used once', received: JSON.stringify(server.id) });
     serverIds.add(server.id);
   });
+  // The walk brings surge servers up first: their update domain comes before every other.
+  const firstRegular = Math.min(...servers.filter((s) => !s.surge).map((s) => s.updateDomain));
+  servers.forEach((server, i) => {
+    if (server.surge && server.updateDomain >= firstRegular) {
+      problems.push({ path: `topology.servers.${i}.updateDomain`, expected: `a surge server's update domain before every other server's (below ${firstRegular})`, received: String(server.updateDomain) });
+    }
+  });
   const appIds = new Set<string>();
   apps.forEach((app, i) => {
     if (appIds.has(app.id)) problems.push({ path: `topology.apps.${i}.id`, expected: 'an app id used once', received: JSON.stringify(app.id) });
@@ -194,7 +203,8 @@ export function checkScenario(scenario: Scenario): InputIssue[] {
       roleIds.add(role.id);
     });
   });
-  const capacity = servers.reduce((sum, s) => sum + s.capacity, 0);
+  // Surge servers join with the upgrade: the story begins on the others.
+  const capacity = servers.reduce((sum, s) => sum + (s.surge ? 0 : s.capacity), 0);
   const instances = instancesOf(scenario.topology).length;
   if (instances > capacity) {
     problems.push({ path: 'topology.apps', expected: `at most ${capacity} instances in all (the servers' total capacity)`, received: `${instances} instances` });

@@ -11,8 +11,11 @@ import { List } from 'immutable';
 import type { FaultDomainHealth } from './healingView.ts';
 import { type PlacementCandidate, PlacementIndex } from './placement.ts';
 
-/** `suspect`: heartbeats missing, detection timer running. `dead`: declared dead. */
-export type ServerStatus = 'up' | 'suspect' | 'dead' | 'upgrading';
+/**
+ * `suspect`: heartbeats missing, detection timer running. `dead`: declared dead. `absent`: a
+ * surge server the upgrade has not brought up yet; it counts in no fault domain's health.
+ */
+export type ServerStatus = 'up' | 'suspect' | 'dead' | 'upgrading' | 'absent';
 
 export interface ServerView extends PlacementCandidate {
   readonly status: ServerStatus;
@@ -42,6 +45,8 @@ export class ServerIndexes {
   readonly #healthOf = new Map<number, { servers: number; lookDead: number; declaredDead: number }>();
   /** Servers suspect or dead, over the whole fleet. */
   lookingDead = 0;
+  /** Servers not absent, over the whole fleet. */
+  present = 0;
 
   constructor(servers: ServerViews, faultDomains: readonly number[]) {
     this.reflects = servers;
@@ -54,6 +59,8 @@ export class ServerIndexes {
   }
 
   #count(server: ServerView, sign: 1 | -1): void {
+    if (server.status === 'absent') return;
+    this.present += sign;
     const h = this.#healthOf.get(server.faultDomain);
     const dark = looksDead(server) ? sign : 0;
     if (h !== undefined) {

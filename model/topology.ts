@@ -11,6 +11,11 @@ export interface ServerSpec {
   readonly updateDomain: number;
   /** How many role instances the server can host at once. */
   readonly capacity: number;
+  /**
+   * A node pool's surge node: added for the upgrade, so it hosts nothing when the story
+   * begins and takes copies only once the walk has reached it (its update domain comes first).
+   */
+  readonly surge?: boolean;
 }
 
 export interface RoleSpec {

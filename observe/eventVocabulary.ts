@@ -34,10 +34,11 @@ export const NODE = {
   rebooted: 'Rebooted',
 } as const;
 
-/** The model's server states, as the log can tell them: serving, being upgraded, or out of reach. */
-export type NodeCategory = 'running' | 'upgrading' | 'unreachable';
+/** The model's server states, as the log can tell them: serving, being upgraded, out of reach, or (a surge node) not there yet. */
+export type NodeCategory = 'running' | 'upgrading' | 'unreachable' | 'absent';
 
 export function nodeCategory(serverState: string): NodeCategory {
+  if (serverState === 'absent') return 'absent';
   if (serverState.startsWith('upgrading')) return 'upgrading';
   if (serverState === 'running') return 'running';
   return 'unreachable';

@@ -53,8 +53,10 @@ export function eventsToTrace(cluster: ClusterModel, events: readonly ObservedEv
   const initialStates: Record<string, string> = {};
   const nodes = new Map<string, { ready: boolean; cordoned: boolean; category: NodeCategory }>();
   for (const node of cluster.nodes) {
-    nodes.set(node.id, { ready: true, cordoned: false, category: 'running' });
-    initialStates[`server:${node.id}`] = 'running';
+    // A surge node is not there until its first event (a real one has a name of its own, so it never is).
+    const absent = node.surge === true;
+    nodes.set(node.id, { ready: true, cordoned: false, category: absent ? 'absent' : 'running' });
+    initialStates[`server:${node.id}`] = absent ? 'absent' : 'running';
   }
   const slotsOfApp = new Map<string, Slot[]>();
   const workloads: { namespace: string; name: string; appId: string }[] = [];

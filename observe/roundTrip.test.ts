@@ -4,7 +4,8 @@
  * a log can judge gives the same verdict — the same violation, to the letter — as the
  * catalog's check gave on the simulated run; each app's availability story is the same too,
  * and so are the evictions (which node, when) the eviction rate property reads.
- * Clusters, policies and fault schedules come from the catalog's own generators.
+ * Clusters, policies and fault schedules come from the catalog's own generators; some clusters
+ * upgrade with rescheduling drains, some with surge servers.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +37,17 @@ const { seed: SEED } = chooseSeed();
 const RUNS = chooseRuns(150);
 const WINDOW = { fromS: 0, toS: 4 * 3600 };
 
+/** `count` surge servers, each sized as a rack's first server, in an update domain before every other. */
+function withSurge(topology: Topology, count: number): Topology {
+  if (count === 0) return topology;
+  const racks = [...new Set(topology.servers.map((s) => s.faultDomain))];
+  const surge = Array.from({ length: count }, (_, k) => {
+    const model = topology.servers.find((s) => s.faultDomain === racks[k % racks.length])!;
+    return { id: `surge-${k}`, faultDomain: model.faultDomain, updateDomain: 0, capacity: model.capacity, surge: true };
+  });
+  return { ...topology, servers: [...topology.servers.map((s) => ({ ...s, updateDomain: s.updateDomain + 1 })), ...surge] };
+}
+
 /** A generated fabric as a cluster: racks are zones, each app a one-role workload in namespace `ns`, some with a budget, some with a hard zone spread. */
 function asCluster(topology: Topology, floors: readonly number[], spreads: readonly (HardSpread | null)[]): { cluster: ClusterModel; topology: Topology } {
   const apps: ClusterApp[] = topology.apps.map((app, i) => {
@@ -62,13 +74,16 @@ const runs = fc
     losses: heartbeatLossFaults(WINDOW, [0, 3], [30, 2 * 3600]),
     zone: fc.option(singleDomainFailures(WINDOW, 2), { freq: 3 }),
     upgradeAtS: fc.option(fc.integer({ min: 0, max: 3600 }), { freq: 2 }),
+    // A node pool upgrade's drains reschedule, some onto surge nodes; the fabric's restart in place.
+    upgradeDrain: fc.constantFrom('reschedule' as const, 'restart-in-place' as const),
+    surge: fc.nat(2),
   })
   .map((r) => {
-    const { cluster, topology } = asCluster(r.topology, r.floors, r.spreads);
+    const { cluster, topology } = asCluster(withSurge(r.topology, r.upgradeDrain === 'reschedule' ? r.surge : 0), r.floors, r.spreads);
     const plan = allOf(r.crashes, r.losses, r.zone ?? fixed([]), r.upgradeAtS === null ? fixed([]) : fixed([{ kind: 'upgrade-start', atS: r.upgradeAtS }]));
     const scenario: Scenario = {
       ...cluster.scenario,
-      policy: { ...basePolicy, healing: healingPolicyNamed(r.healing), fencing: r.fencing },
+      policy: { ...basePolicy, healing: healingPolicyNamed(r.healing), fencing: r.fencing, upgradeDrain: r.upgradeDrain },
       timings: r.timings,
       faults: plan(topology),
       horizonS: WINDOW.toS + 2 * 3600 + r.timings.repairS + 5 * 3 * 3600,
@@ -84,11 +99,13 @@ describe('simulate --events-out, then observe', () => {
     let evictions = 0;
     let evictionViolations = 0;
     let hardSpreadRuns = 0;
+    let surgeUpgrades = 0;
     fc.assert(
       fc.property(runs, ({ cluster, scenario }) => {
         // A hard spread the generated racks cannot meet at the start is a cluster readCluster refuses.
         fc.pre(placeInitially(scenario.topology).unplaced.length === 0);
         if (scenario.topology.apps.some((a) => a.roles[0]!.hardSpread)) hardSpreadRuns++;
+        if (scenario.topology.servers.some((s) => s.surge) && scenario.faults.some((f) => f.kind === 'upgrade-start')) surgeUpgrades++;
         const trace = simulate(scenario);
         const text = JSON.stringify(eventList(traceToEvents(cluster, trace)), null, 4);
         const log = parseEventLog('simulated.json', text);
@@ -116,5 +133,7 @@ describe('simulate --events-out, then observe', () => {
     expect(evictionViolations).toBeGreaterThan(0);
     // A good share of the runs placed some app by a hard zone spread.
     expect(hardSpreadRuns).toBeGreaterThan(RUNS / 4);
+    // And some upgraded with surge servers, their drains rescheduling.
+    expect(surgeUpgrades).toBeGreaterThan(RUNS / 10);
   });
 });

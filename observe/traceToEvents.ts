@@ -93,7 +93,8 @@ export function traceToEvents(cluster: ClusterModel, trace: Trace): KubernetesEv
         const slot = slotOf(entry.event.instanceId);
         const old = slot.current;
         // The copy being replaced is deleted first; if it was running it serves on until its node says otherwise.
-        if (slot.lifecycle !== 'lost' && slot.lifecycle !== 'placing') podEvent(entry.t, slot, old, POD.taintEviction, `Marking for deletion Pod ${slot.namespace}/${slot.pod}`, 'Normal', 'taint-eviction-controller');
+        // A copy a drain stopped (`stopped`) was already evicted: its kubelet's Killing said so.
+        if (slot.lifecycle !== 'lost' && slot.lifecycle !== 'placing' && slot.lifecycle !== 'stopped') podEvent(entry.t, slot, old, POD.taintEviction, `Marking for deletion Pod ${slot.namespace}/${slot.pod}`, 'Normal', 'taint-eviction-controller');
         if (slot.lifecycle === 'running') slot.stray = old;
         slot.generation++;
         slot.current = { uid: uidOf(slot.namespace, slot.pod, slot.generation), node: entry.event.serverId };
@@ -110,6 +111,8 @@ export function traceToEvents(cluster: ClusterModel, trace: Trace): KubernetesEv
       categories.set(node, to);
       if (from === to) continue;
       const wasCordoned = cordoned.get(node) ?? false;
+      // A surge node the upgrade brings up registers, cordoned while it boots.
+      if (from === 'absent') nodeEvent(entry.t, node, NODE.registered, `Node ${node} event: Registered Node ${node} in Controller`);
       if (to === 'unreachable') {
         nodeEvent(entry.t, node, NODE.notReady, `Node ${node} status is now: NodeNotReady`);
         continue;

@@ -37,7 +37,7 @@ export interface ControllerContext extends PlanningInput {
 export type ControllerEvent =
   | { type: 'server.heartbeatLost'; serverId: string }
   | { type: 'server.heartbeatRestored'; serverId: string }
-  | { type: 'server.draining'; serverId: string }
+  | { type: 'server.draining'; serverId: string; evicted?: readonly string[] }
   | { type: 'server.upgraded'; serverId: string }
   | { type: 'server.upgradeFailed'; serverId: string }
   | { type: 'server.repaired'; serverId: string }
@@ -75,12 +75,16 @@ function isEvicted(context: ControllerContext, serverId: string): boolean {
   return context.evictedServers.has(serverId);
 }
 
-/** The instances believed on `serverId` are gone from it: unplace each and queue its move, in placement order. */
-function queueMovesOff(context: ControllerContext, serverId: string, faultDomain: number) {
+/**
+ * The instances believed on `serverId` (those `gone` picks, else all) are gone from it:
+ * unplace each and queue its move, in placement order.
+ */
+function queueMovesOff(context: ControllerContext, serverId: string, faultDomain: number, gone?: (instanceId: string) => boolean) {
   let placement = context.placement;
   const queue = context.queue.slice();
   // The index spares a walk over every instance.
-  const instanceIds = instancesOn(context.placement, serverId, context.fabric.instanceOrder);
+  const believed = instancesOn(context.placement, serverId, context.fabric.instanceOrder);
+  const instanceIds = gone ? believed.filter(gone) : believed;
   for (const instanceId of instanceIds) {
     placement = withPlacement(placement, instanceId, null);
     queue.push({ kind: 'move', instanceId, fromServerId: serverId, fromFaultDomain: faultDomain });
@@ -249,11 +253,30 @@ export const controllerMachine = setup({
       });
       enqueue.assign({ servers, queue, placement });
     }),
+    /**
+     * A server being upgraded takes no new copies. Copies its drain evicted need a new home:
+     * those the controller believes there are unplaced and queued, as after a death (a move
+     * still on its way there is not among them: it waits for the reboot).
+     */
     markUpgrading: enqueueActions(({ context, event, enqueue }) => {
-      const { serverId } = event as { serverId: string };
+      const { serverId, evicted } = event as ServerEventOf<'server.draining'>;
       // Stryker disable next-line StringLiteral: a stale timer is harmless: it finds the server not suspect, or the agenda has replaced it by the same id when the server became suspect again
       enqueue.cancel(`detect:${serverId}`);
-      enqueue.assign({ servers: withServer(context.servers, serverIndexOf(context, { serverId }), { status: 'upgrading' }) });
+      const index = serverIndexOf(context, { serverId });
+      if (evicted === undefined || evicted.length === 0) {
+        enqueue.assign({ servers: withServer(context.servers, index, { status: 'upgrading' }) });
+        return;
+      }
+      const server = context.servers.get(index)!;
+      const { placement, queue, instanceIds } = queueMovesOff(context, serverId, server.faultDomain, (id) => evicted.includes(id));
+      const movedAway = new Set(instanceIds);
+      enqueue.assign({
+        servers: withServer(context.servers, index, { status: 'upgrading', load: server.load - instanceIds.length }),
+        placement,
+        queue,
+        inFlight: movedAway.size === 0 ? context.inFlight : context.inFlight.filter((item) => !movesOneOf(item, (id) => movedAway.has(id))),
+      });
+      for (const instanceId of movedAway) enqueue.emit({ type: 'controller.queued', instanceId });
     }),
     markUpgraded: assign({
       servers: ({ context, event }) => withServer(context.servers, serverIndexOf(context, event as { serverId: string }), { status: 'up' }),

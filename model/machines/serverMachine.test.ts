@@ -7,6 +7,9 @@ import { serverMachine } from './serverMachine.ts';
 describe('serverMachine', () => {
   it('an upgraded server drains, installs, reboots at its exact deadlines and restarts its copies, parked ones included', () =>
     server.upgradeDrainsInstallsAndReboots());
+  it('a reschedule drain evicts the copies for the controller to place elsewhere, and the server comes back empty', () =>
+    server.rescheduleDrainEvictsAndComesBackEmpty());
+  it('a surge server is absent, refusing copies, until the walk boots it; then it runs empty', () => server.surgeServerAbsentUntilTheWalkBootsIt());
   it('a server whose deployment call outlasts the timeout fails and loses its copies', () => server.deploymentCallOutlastsTimeout());
   it('a server that crashes mid-upgrade fails the upgrade and never asks for the deployment', () => server.crashMidUpgrade());
   it('a crashed server refuses copies and upgrades until it is repaired, and comes back empty', () => server.crashedServerIsRepairedEmpty());

@@ -1,9 +1,12 @@
 /**
  * One physical server. It runs the copies of role instances placed on it, takes part in the
  * rolling upgrade, and can crash, lose its heartbeats (while its copies run on), fail its
- * upgrade, be declared dead, be fenced or abandoned, and be repaired empty.
+ * upgrade, be declared dead, be fenced or abandoned, and be repaired empty. A surge server is
+ * absent until the upgrade boots it, empty. The upgrade's drain either stops the copies to
+ * restart them after the reboot, or evicts them for the controller to place elsewhere.
  */
 import { assertEvent, assign, emit, enqueueActions, setup } from 'xstate';
+import type { UpgradeDrain } from '../policy.ts';
 import type { ServerSpec } from '../topology.ts';
 import type { Timings } from '../timings.ts';
 
@@ -11,6 +14,8 @@ export interface ServerInput {
   readonly spec: ServerSpec;
   readonly hosted: readonly string[];
   readonly timings: Timings;
+  /** Default `restart-in-place`. */
+  readonly drain?: UpgradeDrain;
 }
 
 export interface ServerContext {
@@ -19,6 +24,8 @@ export interface ServerContext {
   /** Copies of role instances this server runs (or would restart after its reboot). */
   readonly hosted: readonly string[];
   readonly timings: Timings;
+  readonly drain: UpgradeDrain;
+  readonly surge: boolean;
 }
 
 export type ServerEvent =
@@ -35,7 +42,8 @@ type CopyEvent = { instanceId: string; serverId: string };
 export type ServerEmitted =
   | { type: 'server.heartbeatLost'; serverId: string }
   | { type: 'server.heartbeatRestored'; serverId: string }
-  | { type: 'server.draining'; serverId: string }
+  /** `evicted`: with a `reschedule` drain, the copies it evicted, for the controller to place elsewhere. */
+  | { type: 'server.draining'; serverId: string; evicted?: readonly string[] }
   | { type: 'server.deploymentRequested'; serverId: string }
   | { type: 'server.upgraded'; serverId: string }
   | { type: 'server.upgradeFailed'; serverId: string }
@@ -61,6 +69,7 @@ export const serverMachine = setup({
     repair: ({ context }) => context.timings.repairS * 1000,
   },
   guards: {
+    isSurge: ({ context }) => context.surge,
     fenceRequested: ({ event }) => {
       assertEvent(event, 'controller.evict');
       return event.fence;
@@ -73,8 +82,10 @@ export const serverMachine = setup({
         return context.hosted.includes(event.instanceId) ? context.hosted : [...context.hosted, event.instanceId];
       },
     }),
+    /** The drain stops every copy; a `reschedule` drain also gives them up (they start elsewhere, not after the reboot). */
     stopCopies: enqueueActions(({ context, enqueue }) => {
       for (const instanceId of context.hosted) enqueue.emit({ type: 'server.copyStopped', instanceId, serverId: context.serverId });
+      if (context.drain === 'reschedule') enqueue.assign({ hosted: [] });
     }),
     restartCopies: enqueueActions(({ context, enqueue }) => {
       for (const instanceId of context.hosted) enqueue.emit({ type: 'server.copyRestarted', instanceId, serverId: context.serverId });
@@ -95,7 +106,9 @@ export const serverMachine = setup({
     }),
     reportHeartbeatLost: emit(({ context }) => ({ type: 'server.heartbeatLost' as const, serverId: context.serverId })),
     reportHeartbeatRestored: emit(({ context }) => ({ type: 'server.heartbeatRestored' as const, serverId: context.serverId })),
-    reportDraining: emit(({ context }) => ({ type: 'server.draining' as const, serverId: context.serverId })),
+    reportDraining: emit(({ context }) =>
+      context.drain === 'reschedule' ? { type: 'server.draining' as const, serverId: context.serverId, evicted: context.hosted } : { type: 'server.draining' as const, serverId: context.serverId },
+    ),
     requestDeployment: emit(({ context }) => ({ type: 'server.deploymentRequested' as const, serverId: context.serverId })),
     reportUpgraded: emit(({ context }) => ({ type: 'server.upgraded' as const, serverId: context.serverId })),
     reportUpgradeFailed: emit(({ context }) => ({ type: 'server.upgradeFailed' as const, serverId: context.serverId })),
@@ -105,12 +118,23 @@ export const serverMachine = setup({
   },
 }).createMachine({
   id: 'server',
-  context: ({ input }) => ({ serverId: input.spec.id, capacity: input.spec.capacity, hosted: input.hosted, timings: input.timings }),
-  initial: 'running',
+  context: ({ input }) => ({ serverId: input.spec.id, capacity: input.spec.capacity, hosted: input.hosted, timings: input.timings, drain: input.drain ?? 'restart-in-place', surge: input.spec.surge ?? false }),
+  initial: 'created',
   on: {
     'controller.move': { actions: 'hostCopy' },
   },
   states: {
+    /** Transient: a surge server is not there when the story begins; every other server runs. */
+    created: {
+      always: [{ guard: 'isSurge', target: 'absent' }, { target: 'running' }],
+    },
+    /** A surge server the upgrade has not brought up yet: nothing reaches it, the walk's first domain boots it. */
+    absent: {
+      on: {
+        'upgrade.upgradeServer': { target: 'upgrading' },
+        'controller.move': { actions: 'rejectCopy' },
+      },
+    },
     running: {
       on: {
         'fault.crash': { target: 'failed', actions: ['loseCopies', 'reportHeartbeatLost'] },

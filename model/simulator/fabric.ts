@@ -10,7 +10,7 @@ import type { SimulatedTime } from '../simulatedTime.ts';
 import { deploymentServiceMachine } from '../machines/deploymentServiceMachine.ts';
 import { instanceMachine } from '../machines/instanceMachine.ts';
 import { monitoringMachine } from '../machines/monitoringMachine.ts';
-import { serverMachine } from '../machines/serverMachine.ts';
+import { type ServerInput, serverMachine } from '../machines/serverMachine.ts';
 import { storageMachine } from '../machines/storageMachine.ts';
 import { upgradeMachine } from '../machines/upgradeMachine.ts';
 import type { Scenario } from '../scenario.ts';
@@ -108,7 +108,8 @@ export function fabricSpec(scenario: Scenario, time: SimulatedTime): FabricSpec 
   add(DEPLOYMENT_SERVICE, 'deploymentService', deploymentServiceMachine, { callS: timings.deploymentCallS });
   add(MONITORING, 'monitoring', monitoringMachine, { threshold: policy.alertThreshold, evaluationS: timings.alertEvaluationS });
   add(STORAGE, 'storage', storageMachine);
-  for (const spec of topology.servers) add(serverAddress(spec.id), 'server', serverMachine, { spec, hosted: hostedBy.get(spec.id) ?? [], timings });
+  const drain = policy.upgradeDrain ?? 'restart-in-place';
+  for (const spec of topology.servers) add(serverAddress(spec.id), 'server', serverMachine, { spec, hosted: hostedBy.get(spec.id) ?? [], timings, drain } satisfies ServerInput);
   for (const instance of instances) add(instanceAddress(instance.id), 'instance', instanceMachine, { instanceId: instance.id, serverId: initial.placement[instance.id] ?? null, timings });
   return { actors, placement: initial.placement };
 }

@@ -25,6 +25,17 @@ function isDark(state: string): boolean {
   return state.startsWith('unreachable') || state === 'failed' || state === 'repairing';
 }
 
+/** Every server out of reach, at least one of them; an absent surge server is in no one's reach and no one's count. */
+function everyPresentServerDark(states: Iterable<string>): boolean {
+  let dark = 0;
+  for (const state of states) {
+    if (state === 'absent') continue;
+    if (!isDark(state)) return false;
+    dark++;
+  }
+  return dark > 0;
+}
+
 /** The first interval in which every server was out of the controller's reach. */
 export function firstBlackout(trace: Trace): Blackout | null {
   const state = new Map<string, string>();
@@ -33,7 +44,7 @@ export function firstBlackout(trace: Trace): Blackout | null {
   for (const entry of trace.entries) {
     if (entry.kind !== 'state' || !state.has(entry.actor)) continue;
     state.set(entry.actor, entry.to);
-    const allDark = [...state.values()].every(isDark);
+    const allDark = everyPresentServerDark(state.values());
     if (fromS === null && allDark) fromS = entry.t;
     else if (fromS !== null && !allDark) return { fromS, toS: entry.t };
   }

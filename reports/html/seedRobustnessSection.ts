@@ -20,7 +20,8 @@ function propertyRows(r: SeedRobustness): string {
 function machineRows(r: SeedRobustness): string {
   return r.machines
     .map((m) => {
-      const designed = m.unreachableByDesign.length === 0 ? '' : `<ul class="never">${m.unreachableByDesign.map((u) => `<li><code>${escapeHtml(u.transition)}</code>: ${escapeHtml(u.reason)}</li>`).join('')}</ul>`;
+      const byDesign = [...(m.unreachableStatesByDesign ?? []).map((u) => ({ key: u.state, reason: u.reason })), ...m.unreachableByDesign.map((u) => ({ key: u.transition, reason: u.reason }))];
+      const designed = byDesign.length === 0 ? '' : `<ul class="never">${byDesign.map((u) => `<li><code>${escapeHtml(u.key)}</code>: ${escapeHtml(u.reason)}</li>`).join('')}</ul>`;
       const missed = m.missedOnSomeSeeds.length === 0 ? '' : `<details><summary>${m.missedOnSomeSeeds.length} missed on some seeds</summary><ul class="never">${m.missedOnSomeSeeds.map((k) => `<li><code>${escapeHtml(k.key)}</code> (${k.seeds} seeds)</li>`).join('')}</ul></details>`;
       return `<tr><td><code>${escapeHtml(m.id)}</code></td><td class="num">${m.statesMin.covered}/${m.statesMin.total}</td><td class="num">${m.transitionsMin.covered}/${m.transitionsMin.total}</td><td class="num">${percent(m.reachableShareMin)}${m.meetsBar ? '' : ' ✗'}</td><td>${designed}${missed}</td></tr>`;
     })

@@ -4,15 +4,48 @@
  */
 import { expect } from 'vitest';
 import { driveMachine } from '../machineHarness.ts';
+import type { UpgradeDrain } from '../../policy.ts';
 import { serverMachine } from '../serverMachine.ts';
 import { BACK_0, BACK_1, FRONT_0, FRONT_1, type Inspect, type Sequence, copy, timings } from './fixtures.ts';
 
-function driveServer(inspect?: Inspect) {
+function driveServer(inspect?: Inspect, drain: UpgradeDrain = 'restart-in-place') {
   const spec = { id: 's00', faultDomain: 0, updateDomain: 0, capacity: 4 };
-  return driveMachine(serverMachine, { spec, hosted: [FRONT_0, BACK_0], timings }, inspect);
+  return driveMachine(serverMachine, { spec, hosted: [FRONT_0, BACK_0], timings, drain }, inspect);
 }
 
 export const serverSequences = {
+  rescheduleDrainEvictsAndComesBackEmpty(inspect?: Inspect) {
+    const server = driveServer(inspect, 'reschedule');
+    server.send({ type: 'upgrade.upgradeServer', serverId: 's00' });
+    expect(server.state()).toBe('upgrading.draining');
+    // The controller is told what the drain evicted; the copies stop and are no longer this server's.
+    expect(server.take()).toEqual([{ type: 'server.draining', serverId: 's00', evicted: [FRONT_0, BACK_0] }, copy('server.copyStopped', FRONT_0), copy('server.copyStopped', BACK_0)]);
+    expect(server.context().hosted).toEqual([]);
+    server.advance(timings.drainS + timings.deploymentCallS);
+    server.send({ type: 'deployment.completed', serverId: 's00' });
+    server.advance(timings.rebootS);
+    expect(server.state()).toBe('running');
+    // Nothing restarts: the reboot brings it back empty.
+    expect(server.take()).toEqual([{ type: 'server.deploymentRequested', serverId: 's00' }, { type: 'server.upgraded', serverId: 's00' }]);
+  },
+
+  surgeServerAbsentUntilTheWalkBootsIt(inspect?: Inspect) {
+    const spec = { id: 's09', faultDomain: 0, updateDomain: 0, capacity: 4, surge: true };
+    const server = driveMachine(serverMachine, { spec, hosted: [], timings, drain: 'reschedule' }, inspect);
+    expect(server.state()).toBe('absent');
+    // Not there: a copy sent to it is lost at once.
+    server.send({ type: 'controller.move', instanceId: FRONT_1, serverId: 's09' });
+    expect(server.take()).toEqual([copy('server.copyLost', FRONT_1, 's09')]);
+    server.send({ type: 'upgrade.upgradeServer', serverId: 's09' });
+    expect(server.state()).toBe('upgrading.draining');
+    expect(server.take()).toEqual([{ type: 'server.draining', serverId: 's09', evicted: [] }]);
+    server.advance(timings.drainS + timings.deploymentCallS);
+    server.send({ type: 'deployment.completed', serverId: 's09' });
+    server.advance(timings.rebootS);
+    expect(server.state()).toBe('running');
+    expect(server.take()).toEqual([{ type: 'server.deploymentRequested', serverId: 's09' }, { type: 'server.upgraded', serverId: 's09' }]);
+  },
+
   upgradeDrainsInstallsAndReboots(inspect?: Inspect) {
     const server = driveServer(inspect);
     server.send({ type: 'upgrade.upgradeServer', serverId: 's00' });
