@@ -87,6 +87,21 @@ describe('an upgrade drain', () => {
     expect(downFor(fabric('restart-in-place', true))).toBe(t.drainS + t.deploymentCallS + t.rebootS + t.instanceStartS);
   });
 
+  it('an absent surge server counts in no fault domain: every other server dark is a blackout', () => {
+    const base = fabric('reschedule', true);
+    const dark = (surge: boolean): boolean => {
+      const scenario: Scenario = {
+        ...base,
+        topology: surge ? base.topology : { ...base.topology, servers: base.topology.servers.filter((s) => !s.surge) },
+        policy: { ...base.policy, healing: { kind: 'adaptive', narrowConcurrency: 2, wideConcurrency: 10, unhealthyThreshold: 0.55 } },
+        faults: ['a', 'b'].map((serverId) => ({ kind: 'heartbeat-loss' as const, atS: 100, serverId, durationS: 3600 })),
+      };
+      return simulate(scenario).entries.some((e) => e.kind === 'state' && e.actor === 'controller' && e.to.includes('detection.blackout'));
+    };
+    expect(dark(false)).toBe(true);
+    expect(dark(true)).toBe(true);
+  });
+
   it('a scenario file takes upgradeDrain and surge servers, and refuses a surge server the walk would reach late', () => {
     const ok = fabric('reschedule', true);
     expect(parseScenario(JSON.parse(JSON.stringify(ok)), 'drain.json').topology.servers[2]!.surge).toBe(true);
