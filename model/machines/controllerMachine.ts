@@ -92,6 +92,17 @@ function queueMovesOff(context: ControllerContext, serverId: string, faultDomain
   return { placement, queue, instanceIds };
 }
 
+/**
+ * The copies on `serverId` (those `gone` picks, else all) are lost to it for good: unplace and
+ * queue each, and drop a move in flight to it that had started (it starts again from the queue).
+ */
+function movesOffLostCopies(context: ControllerContext, serverId: string, faultDomain: number, gone?: (instanceId: string) => boolean) {
+  const { placement, queue, instanceIds } = queueMovesOff(context, serverId, faultDomain, gone);
+  const movedAway = new Set(instanceIds);
+  const inFlight = movedAway.size === 0 ? context.inFlight : context.inFlight.filter((item) => !movesOneOf(item, (id) => movedAway.has(id)));
+  return { placement, queue, inFlight, instanceIds };
+}
+
 /** Queued moves of instances that are in fact still on `serverId` go back where they were. */
 function reclaimQueuedMoves(context: ControllerContext, serverId: string, stillHosted: (instanceId: string) => boolean) {
   let placement = context.placement;
@@ -175,16 +186,10 @@ export const controllerMachine = setup({
       const server = context.servers.get(index)!;
       // Stryker disable next-line StringLiteral: a stale timer is harmless: it finds the server not suspect, or the agenda has replaced it by the same id when the server became suspect again
       enqueue.cancel(`detect:${serverId}`);
-      const { placement, queue, instanceIds } = queueMovesOff(context, serverId, server.faultDomain);
-      const movedAway = new Set(instanceIds);
-      enqueue.assign({
-        servers: withServer(context.servers, index, { status: 'dead', load: 0, strayCopies: undefined }),
-        placement,
-        queue,
-        inFlight: movedAway.size === 0 ? context.inFlight : context.inFlight.filter((item) => !movesOneOf(item, (id) => movedAway.has(id))),
-      });
+      const { placement, queue, inFlight, instanceIds } = movesOffLostCopies(context, serverId, server.faultDomain);
+      enqueue.assign({ servers: withServer(context.servers, index, { status: 'dead', load: 0, strayCopies: undefined }), placement, queue, inFlight });
       enqueue.emit({ type: 'controller.declaredDead', serverId });
-      for (const instanceId of movedAway) enqueue.emit({ type: 'controller.queued', instanceId });
+      for (const instanceId of instanceIds) enqueue.emit({ type: 'controller.queued', instanceId });
     }),
     /** A server declared dead but never evicted answers again: its instances never stopped. */
     welcomeBackUnevicted: enqueueActions(({ context, event, enqueue }) => {
@@ -268,15 +273,9 @@ export const controllerMachine = setup({
         return;
       }
       const server = context.servers.get(index)!;
-      const { placement, queue, instanceIds } = queueMovesOff(context, serverId, server.faultDomain, (id) => evicted.includes(id));
-      const movedAway = new Set(instanceIds);
-      enqueue.assign({
-        servers: withServer(context.servers, index, { status: 'upgrading', load: server.load - instanceIds.length }),
-        placement,
-        queue,
-        inFlight: movedAway.size === 0 ? context.inFlight : context.inFlight.filter((item) => !movesOneOf(item, (id) => movedAway.has(id))),
-      });
-      for (const instanceId of movedAway) enqueue.emit({ type: 'controller.queued', instanceId });
+      const { placement, queue, inFlight, instanceIds } = movesOffLostCopies(context, serverId, server.faultDomain, (id) => evicted.includes(id));
+      enqueue.assign({ servers: withServer(context.servers, index, { status: 'upgrading', load: server.load - instanceIds.length }), placement, queue, inFlight });
+      for (const instanceId of instanceIds) enqueue.emit({ type: 'controller.queued', instanceId });
     }),
     markUpgraded: assign({
       servers: ({ context, event }) => withServer(context.servers, serverIndexOf(context, event as { serverId: string }), { status: 'up' }),
