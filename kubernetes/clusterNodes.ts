@@ -65,6 +65,8 @@ export function clusterNodes(manifests: readonly Validated<'Node'>[], largestPod
 
 /** `count` surge nodes, zone by zone in name order, each named after its zone and sized as the zone's first node. */
 function surgeNodes(nodes: readonly ClusterNode[], zones: readonly string[], count: number): ClusterNode[] {
+  // No schedulable node, no zone to add one to: the cluster is refused for its empty fabric.
+  if (nodes.length === 0) return [];
   const taken = new Set(nodes.map((n) => n.id));
   const surge: ClusterNode[] = [];
   for (let k = 0; k < count; k++) {
