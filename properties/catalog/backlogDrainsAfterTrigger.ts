@@ -76,6 +76,8 @@ export const backlogDrainsAfterTrigger: PropertyDefinition = {
         })
         .map(({ trigger, portal }) => allOf(fixed([{ kind: 'upgrade-start', atS: 0 }]), trigger, portal)),
       horizonS: () => 12 * 3600,
+      // Most smaller fabrics drain in time: shrink the story before the fabric (2.8 s to 1.4 s median).
+      shrinkStoryFirst: true,
     }).map((s) => withPolicy(s, policy)),
   check: backlogOutlivesBound,
   variants: [
