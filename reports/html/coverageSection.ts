@@ -1,5 +1,6 @@
 /** Model coverage: for every machine, the share of its states and transitions the runs reached, and what they never did. */
 import type { MachineCoverage } from '../../model/coverage/coverageRecorder.ts';
+import { UNREACHABLE_BY_DESIGN, UNREACHABLE_STATES_BY_DESIGN } from '../../properties/unreachableByDesign.ts';
 import { html } from './markup.ts';
 
 function bar(covered: number, total: number) {
@@ -8,11 +9,22 @@ function bar(covered: number, total: number) {
   return html`<div class="bar" title=${`${covered} of ${total}`}><div class=${`fill ${tone}`} style=${`width:${(share * 100).toFixed(1)}%`}></div></div><span class="num">${covered}/${total} (${Math.round(share * 100)}%)</span>`;
 }
 
+/** Why no catalog story can reach a state or transition, when it is one of those named unreachable by design. */
+function byDesign(machine: string, key: string): string | null {
+  const state = UNREACHABLE_STATES_BY_DESIGN.find((u) => u.machine === machine && u.state === key);
+  const transition = UNREACHABLE_BY_DESIGN.find((u) => u.machine === machine && u.transition === key);
+  return state?.reason ?? transition?.reason ?? null;
+}
+
 function row(m: MachineCoverage) {
+  const item = (key: string) => {
+    const reason = byDesign(m.id, key);
+    return reason === null ? html`<li><code>${key}</code></li>` : html`<li><code>${key}</code> <span class="note">(unreachable by design: ${reason})</span></li>`;
+  };
   const never =
     m.neverReached.length === 0
       ? html`<span class="ok">everything reached</span>`
-      : html`<details><summary>${m.neverReached.length} never reached</summary><ul class="never">${m.neverReached.map((s) => html`<li><code>${s}</code></li>`)}</ul></details>`;
+      : html`<details><summary>${m.neverReached.length} never reached</summary><ul class="never">${m.neverReached.map(item)}</ul></details>`;
   return html`<tr><td><code>${m.id}</code></td><td class="cov">${bar(m.states.covered, m.states.total)}</td><td class="cov">${bar(m.transitions.covered, m.transitions.total)}</td><td>${never}</td></tr>`;
 }
 

@@ -84,6 +84,15 @@ describe('htmlReport', () => {
     for (const machine of fixture.summary.coverage.machines) expect(coverage).toContain(`<code>${machine.id}</code>`);
   });
 
+  it('says why a state or transition no catalog story can reach was never reached', () => {
+    const coverage = html.slice(html.indexOf('id="coverage"'), html.indexOf('id="recovery"'));
+    expect(fixture.summary.coverage.machines.find((m) => m.id === 'server')!.neverReached).toContain('server.absent');
+    expect(coverage).toMatch(/<code>server\.absent<\/code> <span class="note">\(unreachable by design: a surge server, which only a node pool upgrade with maxSurge adds/);
+    // A transition merely missed by these runs gets no such reason.
+    const missed = fixture.summary.coverage.machines.flatMap((m) => m.neverReached.filter((k) => !/absent|hasNoDomains|deploying --always--> instance\.lifecycle\.placing/.test(k)));
+    for (const key of missed) expect(coverage).toContain(`<li><code>${key}</code></li>`);
+  });
+
   it('carries a chart canvas and the data the inlined chart library draws from', () => {
     expect(html).toMatch(/<canvas id="recovery-chart-0"/);
     const data = /<script type="application\/json" class="duration-data" id="recovery-data">([\s\S]*?)<\/script>/.exec(html)?.[1];
