@@ -45,6 +45,25 @@ describe('seedRobustness', () => {
     expect(m!.missedOnSomeSeeds).toEqual([{ key: 'upgrade.x --y--> upgrade.z', seeds: 1 }]);
   });
 
+  it('leaves states and transitions unreachable by design out of both sides, reached or not', () => {
+    const server = (states: number, missing: readonly string[]): MachineCoverage => ({
+      id: 'server',
+      states: { covered: states, total: 15 },
+      transitions: { covered: 35 - missing.filter((k) => k.includes(' --')).length, total: 35 },
+      neverReached: missing,
+    });
+    const surgeOnly = ['server.created --always[isSurge]--> server.absent', 'server.absent --upgrade.upgradeServer--> server.upgrading', 'server.absent --controller.move--> (stays)'];
+    const others = ['a --b--> c', 'd --e--> f', 'g --h--> i'];
+    // A catalog seed: absent never reached; a cluster run that booted a surge server: absent reached.
+    const unreached = seedRobustness([outcome(1, [], [server(14, ['server.absent', ...surgeOnly, ...others])])], { complete: true, runs: null, durationMs: 1 }).machines[0]!;
+    const reached = seedRobustness([outcome(1, [], [server(15, [...others])])], { complete: true, runs: null, durationMs: 1 }).machines[0]!;
+    expect(unreached.statesMin).toMatchObject({ covered: 14, total: 14 });
+    expect(reached.statesMin).toMatchObject({ covered: 14, total: 14 });
+    expect(unreached.reachableShareMin).toBe(29 / 32);
+    expect(reached.reachableShareMin).toBe(29 / 32);
+    expect(unreached.missedOnSomeSeeds.map((k) => k.key)).toEqual([...others].sort());
+  });
+
   it('meets the bar when every verdict is as expected and every machine covered', () => {
     const clean = seedRobustness([outcomes[0]!], { complete: false, runs: 30, durationMs: 1 });
     expect(clean).toMatchObject({ complete: false, runs: 30, seeds: [1], meetsBar: true, verdicts: { share: 1 } });

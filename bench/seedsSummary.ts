@@ -108,22 +108,27 @@ function machineFigures(outcomes: readonly SeedOutcome[]): MachineRobustness[] {
   const ids = outcomes[0]?.coverage.map((m) => m.id) ?? [];
   return ids.map((id) => {
     const unreachable = UNREACHABLE_BY_DESIGN.filter((u) => u.machine === id).map(({ transition, reason }) => ({ transition, reason }));
-    const designed = new Set(unreachable.map((u) => u.transition));
     const unreachableStates = UNREACHABLE_STATES_BY_DESIGN.filter((u) => u.machine === id).map(({ state, reason }) => ({ state, reason }));
-    const designedKeys = new Set([...designed, ...unreachableStates.map((u) => u.state)]);
+    const designedTransitions = unreachable.map((u) => u.transition);
+    const designedStates = unreachableStates.map((u) => u.state);
+    const designed = new Set([...designedTransitions, ...designedStates]);
+    /** States or transitions named unreachable by design are out of both sides of a figure (reached or not). */
+    const withoutDesigned = (m: MachineCoverage, figure: { covered: number; total: number }, keys: readonly string[]) => ({
+      covered: figure.covered - keys.filter((k) => !m.neverReached.includes(k)).length,
+      total: figure.total - keys.length,
+    });
     const rows = outcomes.map((o) => ({ seed: o.seed, m: o.coverage.find((c) => c.id === id)! }));
     const fewest = (pick: (m: MachineCoverage) => { covered: number; total: number }) => {
       const lowest = rows.reduce<(typeof rows)[number] | null>((low, r) => (low === null || pick(r.m).covered < pick(low.m).covered ? r : low), null);
       return lowest === null ? { covered: 0, total: 0, seed: null } : { ...pick(lowest.m), seed: lowest.seed };
     };
     const reachableShare = (m: MachineCoverage) => {
-      const total = m.transitions.total - designed.size;
-      return total <= 0 ? 1 : m.transitions.covered / total;
+      const { covered, total } = withoutDesigned(m, m.transitions, designedTransitions);
+      return total <= 0 ? 1 : covered / total;
     };
     const missed = new Map<string, number>();
-    for (const { m } of rows) for (const k of m.neverReached) if (!designedKeys.has(k)) missed.set(k, (missed.get(k) ?? 0) + 1);
-    // A state unreachable by design is left out of the states bar's total (no seed can cover it).
-    const statesMin = fewest((m) => ({ covered: m.states.covered, total: m.states.total - unreachableStates.length }));
+    for (const { m } of rows) for (const k of m.neverReached) if (!designed.has(k)) missed.set(k, (missed.get(k) ?? 0) + 1);
+    const statesMin = fewest((m) => withoutDesigned(m, m.states, designedStates));
     const reachableShareMin = rows.length === 0 ? 0 : Math.min(...rows.map((r) => reachableShare(r.m)));
     return {
       id,

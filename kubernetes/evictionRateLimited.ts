@@ -70,12 +70,13 @@ export function evictionHistory(scenario: Scenario, trace: Trace, rules: ZoneRul
   // A surge node is in its zone only from when the upgrade brings it up.
   const absent = new Set<string>();
   for (const [serverId, domain] of domainOf) {
-    if (nodeCategory(trace.initialStates[`server:${serverId}`] ?? 'running') === 'absent') {
+    const category = nodeCategory(trace.initialStates[`server:${serverId}`] ?? 'running');
+    if (category === 'absent') {
       absent.add(serverId);
       continue;
     }
     size.set(domain, size.get(domain)! + 1);
-    if (nodeCategory(trace.initialStates[`server:${serverId}`] ?? 'running') === 'unreachable') {
+    if (category === 'unreachable') {
       unreachable.add(serverId);
       notReady.set(domain, notReady.get(domain)! + 1);
     }

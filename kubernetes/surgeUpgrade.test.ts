@@ -26,9 +26,10 @@ const eventsOf = (trace: Trace, type: string) => trace.entries.filter((e): e is 
 function firstEviction(spec: string) {
   const cluster = readCluster(clusterDir(files(spec)));
   const trace = simulate(cluster.scenario);
-  const stopped = eventsOf(trace, 'instance.stopped')[0]!.event as { instanceId: string; serverId: string };
+  const firstStop = eventsOf(trace, 'instance.stopped')[0]!;
+  const stopped = firstStop.event as { instanceId: string; serverId: string };
+  const stoppedAt = firstStop.t;
   const move = eventsOf(trace, 'controller.move').find((e) => e.to === `instance:${stopped.instanceId}`)!;
-  const stoppedAt = eventsOf(trace, 'instance.stopped')[0]!.t;
   const runningAgain = eventsOf(trace, 'instance.running').find((e) => e.t > stoppedAt && (e.event as { instanceId: string }).instanceId === stopped.instanceId)!;
   return { cluster, trace, from: stopped.serverId, to: (move.event as { serverId: string }).serverId, downS: runningAgain.t - stoppedAt };
 }

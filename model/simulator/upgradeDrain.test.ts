@@ -31,7 +31,7 @@ function fabric(drain: UpgradeDrain, surge: boolean): Scenario {
 type EventEntry = Extract<TraceEntry, { kind: 'event' }>;
 const events = (trace: Trace, type: string): EventEntry[] => trace.entries.filter((e): e is EventEntry => e.kind === 'event' && e.event.type === type);
 const movesTo = (trace: Trace) => events(trace, 'controller.move').filter((e) => e.to!.startsWith('server:')).map((e) => (e.event as { instanceId: string; serverId: string }));
-const hostedAtEnd = (trace: Trace, serverId: string) => trace.finalStates[`server:${serverId}`];
+const finalStateOf = (trace: Trace, serverId: string) => trace.finalStates[`server:${serverId}`];
 
 describe('an upgrade drain', () => {
   it('restart-in-place: the copies stop and start again on their own server, nothing is moved', () => {
@@ -69,10 +69,9 @@ describe('an upgrade drain', () => {
       ['app/web/0', 'a-surge'],
       ['app/web/1', 'a'],
     ]);
-    expect(moves.length).toBe(2);
     const moveToSurge = events(trace, 'controller.move').find((e) => e.to === 'server:a-surge')!;
     expect(moveToSurge.t).toBe(firstDrain.t);
-    expect(hostedAtEnd(trace, 'a-surge')).toBe('running');
+    expect(finalStateOf(trace, 'a-surge')).toBe('running');
   });
 
   it('with a surge server, a copy is down only for its start elsewhere, not for the whole upgrade of its server', () => {

@@ -23,17 +23,20 @@ describe('story-first shrinking', () => {
     expect(new Set(changed)).toEqual(new Set([0, 1, 2]));
   });
 
-  it('reaches the same minimal failure as the record, through fewer failing candidates tried first', () => {
+  it('reaches the same minimal failure as the record does', () => {
     // Fails when the string is non-empty and the number is at least 10, whatever the array holds.
     const predicate = ([, b, c]: readonly [number[], number, string]) => !(c.length > 0 && b >= 10);
     for (const seed of [1, 2, 3]) {
       const ours = fc.check(fc.property(storyFirst, predicate), { seed, numRuns: 200 });
       const theirs = fc.check(fc.property(asRecord, predicate), { seed, numRuns: 200 });
-      expect(ours.failed).toBe(theirs.failed);
-      if (ours.failed) {
-        const [[a, b, c]] = ours.counterexample!;
-        expect([a, b, c.length]).toEqual([[], 10, 1]);
-      }
+      expect(ours.failed).toBe(true);
+      expect(theirs.failed).toBe(true);
+      const smallest = (details: typeof ours) => {
+        const [[a, b, c]] = details.counterexample!;
+        return [a, b, c.length];
+      };
+      expect(smallest(ours)).toEqual([[], 10, 1]);
+      expect(smallest(theirs)).toEqual(smallest(ours));
     }
   });
 

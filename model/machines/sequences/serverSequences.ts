@@ -13,6 +13,15 @@ function driveServer(inspect?: Inspect, drain: UpgradeDrain = 'restart-in-place'
   return driveMachine(serverMachine, { spec, hosted: [FRONT_0, BACK_0], timings, drain }, inspect);
 }
 
+/** A draining server with nothing to restart: its drain, its install and its reboot, and it runs again empty. */
+function comesBackEmpty(server: ReturnType<typeof driveServer>, serverId: string): void {
+  server.advance(timings.drainS + timings.deploymentCallS);
+  server.send({ type: 'deployment.completed', serverId });
+  server.advance(timings.rebootS);
+  expect(server.state()).toBe('running');
+  expect(server.take()).toEqual([{ type: 'server.deploymentRequested', serverId }, { type: 'server.upgraded', serverId }]);
+}
+
 export const serverSequences = {
   rescheduleDrainEvictsAndComesBackEmpty(inspect?: Inspect) {
     const server = driveServer(inspect, 'reschedule');
@@ -21,12 +30,8 @@ export const serverSequences = {
     // The controller is told what the drain evicted; the copies stop and are no longer this server's.
     expect(server.take()).toEqual([{ type: 'server.draining', serverId: 's00', evicted: [FRONT_0, BACK_0] }, copy('server.copyStopped', FRONT_0), copy('server.copyStopped', BACK_0)]);
     expect(server.context().hosted).toEqual([]);
-    server.advance(timings.drainS + timings.deploymentCallS);
-    server.send({ type: 'deployment.completed', serverId: 's00' });
-    server.advance(timings.rebootS);
-    expect(server.state()).toBe('running');
     // Nothing restarts: the reboot brings it back empty.
-    expect(server.take()).toEqual([{ type: 'server.deploymentRequested', serverId: 's00' }, { type: 'server.upgraded', serverId: 's00' }]);
+    comesBackEmpty(server, 's00');
   },
 
   surgeServerAbsentUntilTheWalkBootsIt(inspect?: Inspect) {
@@ -39,11 +44,7 @@ export const serverSequences = {
     server.send({ type: 'upgrade.upgradeServer', serverId: 's09' });
     expect(server.state()).toBe('upgrading.draining');
     expect(server.take()).toEqual([{ type: 'server.draining', serverId: 's09', evicted: [] }]);
-    server.advance(timings.drainS + timings.deploymentCallS);
-    server.send({ type: 'deployment.completed', serverId: 's09' });
-    server.advance(timings.rebootS);
-    expect(server.state()).toBe('running');
-    expect(server.take()).toEqual([{ type: 'server.deploymentRequested', serverId: 's09' }, { type: 'server.upgraded', serverId: 's09' }]);
+    comesBackEmpty(server, 's09');
   },
 
   upgradeDrainsInstallsAndReboots(inspect?: Inspect) {
